@@ -1,0 +1,1 @@
+import './ui/p2p-app.ts';

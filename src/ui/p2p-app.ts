@@ -1,0 +1,205 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { PeerSession } from '../core/session/peer-session.ts';
+import type { SessionState } from '../core/session/session-state.ts';
+import { statusText } from '../core/session/status-text.ts';
+import { parseSettings, serializeSettings, type Settings } from '../core/settings/settings.ts';
+import { deflateCodec } from '../core/signal/deflate-codec.ts';
+import './components/p2p-chat.ts';
+import './components/p2p-settings.ts';
+import './components/p2p-signal-in.ts';
+import './components/p2p-signal-out.ts';
+import type { SettingsChangeEvent } from './components/p2p-settings.ts';
+import { SessionController } from './controllers/session-controller.ts';
+import type { BlobSubmitEvent, ChatSendEvent } from './events.ts';
+import { loadSettings, saveSettings } from './settings-store.ts';
+import { sharedStyles } from './styles/shared-styles.ts';
+
+const NO_CANDIDATES_EXPLANATION =
+  'This device found no network address to offer, so the other device could not reach it. ' +
+  'This happens on a network without internet access: the browser hides local addresses until ' +
+  'the page may use the camera. Allow camera access to reveal them (the camera is switched off ' +
+  'again at once), or join a network with internet access.';
+
+/** Root element: owns the session, picks what to show from its state, forwards intents to it. */
+@customElement('p2p-app')
+export class P2pApp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        max-width: 44rem;
+        margin: 0 auto;
+        padding: 1rem;
+      }
+      header h1 {
+        margin: 0;
+        font-size: 1.5rem;
+      }
+      section {
+        display: flex;
+        flex-direction: column;
+        gap: var(--p2p-gap);
+        margin: var(--p2p-gap) 0;
+      }
+      .status {
+        font-weight: 600;
+        padding: 0.6rem 0.8rem;
+        border-radius: var(--p2p-radius);
+        background: var(--p2p-surface);
+        border: 1px solid var(--p2p-border);
+      }
+      .status[data-phase='connected'] {
+        border-color: #1e8e3e;
+      }
+      [role='alert'] {
+        color: var(--p2p-danger);
+        border: 1px solid currentColor;
+        border-radius: var(--p2p-radius);
+        padding: 0.6rem 0.8rem;
+        margin: 0;
+      }
+      ol.steps {
+        padding-left: 1.25rem;
+        margin: 0;
+      }
+    `,
+  ];
+
+  @state() private settings: Settings = loadSettings();
+  /** The latest thing that went wrong with the user's input; the session itself is unchanged. */
+  @state() private error = '';
+  private readonly session = new PeerSession({
+    createPeerConnection: (config) => new RTCPeerConnection(config),
+    codec: deflateCodec,
+    settings: () => this.settings,
+  });
+
+  constructor() {
+    super();
+    new SessionController(this, this.session);
+  }
+
+  override render() {
+    const state = this.session.state;
+    return html`
+      <header>
+        <h1>P2P Direct</h1>
+        <p class="hint">Connect two devices directly, with no server: exchange one offer and one answer by hand.</p>
+      </header>
+      <main>
+        <p role="status" class="status" data-phase=${state.phase}>${statusText(state, this.timeoutSeconds(state))}</p>
+        ${this.renderProblem(state)} ${this.renderSignaling(state)} ${this.renderChat(state)}
+        ${state.phase === 'idle'
+          ? nothing
+          : html`<div class="row"><button @click=${this.handleNewSession}>New session</button></div>`}
+        <p2p-settings .settings=${this.settings} @p2p-settings-change=${this.handleSettingsChange}></p2p-settings>
+      </main>
+    `;
+  }
+
+  private renderProblem(state: SessionState) {
+    const alert = this.error || (state.phase === 'no-candidates' ? NO_CANDIDATES_EXPLANATION : '');
+    return html`
+      ${alert ? html`<p role="alert">${alert}</p>` : nothing}
+      ${state.phase === 'no-candidates'
+        ? html`<div class="row"><button class="primary" @click=${this.handleAllowCamera}>Allow camera and try again</button></div>`
+        : nothing}
+      ${state.phase === 'failed'
+        ? html`<p class="hint">
+            Check that both devices are on the same network, or add a TURN server in Settings. Press New session to
+            start again.
+          </p>`
+        : nothing}
+    `;
+  }
+
+  private renderSignaling(state: SessionState) {
+    if (state.phase === 'connected' || state.phase === 'interrupted') return nothing;
+    const canCreate = state.phase !== 'gathering' && state.phase !== 'offer-ready' && state.phase !== 'connecting';
+    return html`
+      <section aria-label="Connect">
+        ${state.phase === 'idle'
+          ? html`<ol class="steps">
+              <li>One device presses <strong>Create offer</strong> and sends the offer to the other.</li>
+              <li>The other device pastes it below and sends back the answer it gets.</li>
+              <li>The first device pastes the answer. Done.</li>
+            </ol>`
+          : nothing}
+        ${canCreate
+          ? html`<div class="row"><button class="primary" @click=${this.handleCreateOffer}>Create offer</button></div>`
+          : nothing}
+        ${state.phase === 'offer-ready' ? html`<p2p-signal-out kind="offer" .blob=${state.offer}></p2p-signal-out>` : nothing}
+        ${state.phase === 'connecting' && state.answer
+          ? html`<p2p-signal-out kind="answer" .blob=${state.answer}></p2p-signal-out>`
+          : nothing}
+        <p2p-signal-in @p2p-blob-submit=${this.handleBlobSubmit}></p2p-signal-in>
+      </section>
+    `;
+  }
+
+  private renderChat(state: SessionState) {
+    const live = state.phase === 'connected';
+    if (!live && this.session.chat.length === 0) return nothing;
+    return html`
+      <section aria-label="Chat">
+        <p2p-chat .entries=${this.session.chat} ?disabled=${!live} @p2p-chat-send=${this.handleChatSend}></p2p-chat>
+      </section>
+    `;
+  }
+
+  private timeoutSeconds(state: SessionState): number {
+    const role = 'role' in state ? state.role : undefined;
+    const ms = role === 'answerer' ? this.settings.answerTimeoutMs : this.settings.connectTimeoutMs;
+    return Math.round(ms / 1000);
+  }
+
+  private async handleCreateOffer(): Promise<void> {
+    this.error = '';
+    await this.session.createOffer();
+  }
+
+  private async handleBlobSubmit(event: BlobSubmitEvent): Promise<void> {
+    const result = await this.session.acceptBlob(event.detail.text);
+    if (result.ok) {
+      this.error = '';
+      this.renderRoot.querySelector('p2p-signal-in')?.clear();
+    } else {
+      this.error = result.error;
+    }
+  }
+
+  private handleChatSend(event: ChatSendEvent): void {
+    if (!this.session.sendChat(event.detail.text)) this.error = 'The message could not be sent: the link is not open.';
+  }
+
+  private handleNewSession(): void {
+    this.error = '';
+    this.session.reset();
+  }
+
+  private async handleAllowCamera(): Promise<void> {
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ video: true });
+      for (const track of stream.getTracks()) track.stop();
+    } catch {
+      this.error =
+        'Camera access was refused or there is no camera, so the browser keeps this device’s local addresses hidden. Join a network with internet access, or allow the camera in the browser’s site settings.';
+      return;
+    }
+    this.error = '';
+    await this.session.retry();
+  }
+
+  private handleSettingsChange(event: SettingsChangeEvent): void {
+    // A round trip through the parser clamps out-of-range numbers exactly as storage would.
+    this.settings = parseSettings(serializeSettings(event.detail.settings));
+    saveSettings(this.settings);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'p2p-app': P2pApp;
+  }
+}

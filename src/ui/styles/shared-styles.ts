@@ -1,0 +1,72 @@
+import { css } from 'lit';
+
+/** Controls and panels shared by every element, built on the custom properties in theme.css. */
+export const sharedStyles = css`
+  :host {
+    display: block;
+  }
+  button {
+    font: inherit;
+    min-height: 44px;
+    padding: 0.5rem 1rem;
+    border-radius: var(--p2p-radius);
+    border: 1px solid var(--p2p-border);
+    background: var(--p2p-surface);
+    color: var(--p2p-text);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--p2p-accent);
+    color: var(--p2p-accent-text);
+    border-color: var(--p2p-accent);
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  :focus-visible {
+    outline: 3px solid var(--p2p-accent);
+    outline-offset: 2px;
+  }
+  input,
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--p2p-surface);
+    border: 1px solid var(--p2p-border);
+    border-radius: var(--p2p-radius);
+    padding: 0.5rem 0.75rem;
+    width: 100%;
+    min-height: 44px;
+  }
+  textarea {
+    font-family: var(--p2p-mono);
+    font-size: 0.85rem;
+    word-break: break-all;
+    resize: vertical;
+  }
+  label {
+    display: block;
+    font-weight: 600;
+    margin-bottom: 0.25rem;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .hint {
+    color: var(--p2p-muted);
+    font-size: 0.9rem;
+    margin: 0.25rem 0;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

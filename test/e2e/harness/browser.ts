@@ -1,0 +1,32 @@
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { assertInsideTestNamespace } from './network.ts';
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/**
+ * Flags that work on this machine (TESTBED.md): no background networking, so Chromium's own
+ * connections do not flood the closed network; a fake camera for getUserMedia. Deliberately not
+ * --use-fake-ui-for-media-stream: it would reveal raw IPs and hide the no-candidate case.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-device-for-media-stream',
+];
+
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  assertInsideTestNamespace();
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/** A "device": its own storage, permissions and mDNS name, as a separate phone would have. */
+export async function newDevice(browser: Browser, options: { camera?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  if (options.camera) await context.grantPermissions(['camera', 'microphone']);
+  return context;
+}

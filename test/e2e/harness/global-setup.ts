@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { serveStatic } from './static-server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** Builds the page once and serves dist/ from a sub-path, as a user's static host would. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const root = resolve(import.meta.dirname, '../../..');
+  await build({ root, logLevel: 'warn' });
+  const { url, server } = await serveStatic(resolve(root, 'dist'), '/some/sub/path/');
+  project.provide('baseUrl', url);
+  return () => new Promise<void>((done) => server.close(() => done()));
+}

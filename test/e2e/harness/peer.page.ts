@@ -1,0 +1,97 @@
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+
+/** Page object: one peer's page, driven only through roles and names, as a user would. */
+export class PeerPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, url: string): Promise<PeerPage> {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Create offer', exact: true }).waitFor();
+    return new PeerPage(page);
+  }
+
+  get status(): Locator {
+    return this.page.getByRole('status');
+  }
+
+  get alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  get log(): Locator {
+    return this.page.getByRole('log');
+  }
+
+  blobBox(kind: 'Offer' | 'Answer'): Locator {
+    return this.page.getByRole('textbox', { name: kind, exact: true });
+  }
+
+  async createOffer(timeoutMs = 10_000): Promise<string> {
+    await this.page.getByRole('button', { name: 'Create offer', exact: true }).click();
+    return this.readBlob('Offer', timeoutMs);
+  }
+
+  async readBlob(kind: 'Offer' | 'Answer', timeoutMs = 10_000): Promise<string> {
+    const box = this.blobBox(kind);
+    await box.waitFor({ timeout: timeoutMs });
+    return box.inputValue();
+  }
+
+  /** Types the text into the paste box the way a user's paste lands there. */
+  async paste(text: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Paste offer or answer', exact: true }).fill(text);
+  }
+
+  async apply(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Apply', exact: true }).click();
+  }
+
+  async waitForStatus(text: string | RegExp, timeoutMs = 20_000): Promise<void> {
+    const exact = typeof text === 'string' ? new RegExp(`^${text}$`) : text;
+    await this.status.filter({ hasText: exact }).waitFor({ timeout: timeoutMs });
+  }
+
+  async waitForAlert(text: RegExp, timeoutMs = 5_000): Promise<void> {
+    await this.alert.filter({ hasText: text }).waitFor({ timeout: timeoutMs });
+  }
+
+  async sendChat(text: string): Promise<void> {
+    const box = this.page.getByRole('textbox', { name: 'Message', exact: true });
+    await box.fill(text);
+    await box.press('Enter');
+  }
+
+  /** Waits for a message in the log, marked as sent by `from`. */
+  async waitForChat(text: string, from: 'mine' | 'theirs', timeoutMs = 10_000): Promise<void> {
+    await this.log.locator(`li[data-from="${from}"]`).filter({ hasText: text }).waitFor({ timeout: timeoutMs });
+  }
+
+  async openSettings(): Promise<void> {
+    const summary = this.page.getByText('Settings', { exact: true });
+    const details = this.page.locator('p2p-settings details');
+    if (!(await details.evaluate((el) => (el as HTMLDetailsElement).open))) await summary.click();
+  }
+
+  async setNumberSetting(label: string, value: number): Promise<void> {
+    await this.openSettings();
+    const input = this.page.getByRole('spinbutton', { name: label });
+    await input.fill(String(value));
+    await input.press('Tab');
+  }
+
+  async removeAllIceServers(): Promise<void> {
+    await this.openSettings();
+    const remove = this.page.getByRole('button', { name: /^Remove server \d+$/ });
+    while ((await remove.count()) > 0) await remove.first().click();
+  }
+}
+
+/** The whole manual exchange, purely through the UI: offer A → B, answer B → A. */
+export async function connectThroughUi(a: PeerPage, b: PeerPage): Promise<void> {
+  const offer = await a.createOffer();
+  await b.paste(offer);
+  const answer = await b.readBlob('Answer');
+  await a.paste(answer);
+  await Promise.all([a.waitForStatus('Connected'), b.waitForStatus('Connected')]);
+}
