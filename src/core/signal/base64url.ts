@@ -17,7 +17,7 @@ export function toBase64Url(bytes: Uint8Array): string {
   return out;
 }
 
-/** Strict inverse of toBase64Url: any foreign character or impossible length is an error. */
+/** Inverse of toBase64Url: any foreign character or impossible length is an error. */
 export function fromBase64Url(text: string): Result<Uint8Array, 'bad-character' | 'bad-length'> {
   if (text.length % 4 === 1) return err('bad-length');
   const out = new Uint8Array(Math.floor((text.length * 6) / 8));
@@ -35,4 +35,14 @@ export function fromBase64Url(text: string): Result<Uint8Array, 'bad-character' 
     }
   }
   return ok(out);
+}
+
+/**
+ * True when the last character's unused low bits are zero, as toBase64Url writes them. A decoder
+ * that checks this notices a change to the last character, which the bytes alone cannot show.
+ */
+export function hasCanonicalTail(text: string): boolean {
+  const unusedBits = (text.length * 6) % 8;
+  const last = LOOKUP.get(text.at(-1) ?? 'A') ?? 0;
+  return (last & ((1 << unusedBits) - 1)) === 0;
 }

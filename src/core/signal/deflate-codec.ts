@@ -1,6 +1,6 @@
 import { deflateRaw, inflateRaw } from 'pako';
 import { err, ok, type Result } from '../util/result.ts';
-import { fromBase64Url, toBase64Url } from './base64url.ts';
+import { fromBase64Url, hasCanonicalTail, toBase64Url } from './base64url.ts';
 import { crc32 } from './crc32.ts';
 import { checkSdp, MAX_SDP_CHARS } from './sdp-check.ts';
 import {
@@ -47,7 +47,7 @@ export const deflateCodec: SignalCodec = {
     const payloadLength = view.getUint16(3);
     if (bytes.length < HEADER_BYTES + payloadLength) return err(decodeError('truncated'));
     if (bytes.length > HEADER_BYTES + payloadLength) return err(decodeError('damaged'));
-    if (view.getUint32(5) !== checksum(bytes)) return err(decodeError('damaged'));
+    if (view.getUint32(5) !== checksum(bytes) || !hasCanonicalTail(blob)) return err(decodeError('damaged'));
     const kind = KINDS[bytes[2]!];
     if (kind === undefined) return err(decodeError('damaged'));
     const sdp = inflateText(bytes.subarray(HEADER_BYTES));

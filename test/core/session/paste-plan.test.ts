@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { planPaste } from '../../../src/core/session/paste-plan.ts';
+import type { SessionState } from '../../../src/core/session/session-state.ts';
+import type { SignalDescription } from '../../../src/core/signal/signal-codec.ts';
+
+const offer = (ufrag: string): SignalDescription => ({ kind: 'offer', sdp: `v=0\r\na=ice-ufrag:${ufrag}\r\n` });
+const answer = (ufrag: string): SignalDescription => ({ kind: 'answer', sdp: `v=0\r\na=ice-ufrag:${ufrag}\r\n` });
+
+const idle: SessionState = { phase: 'idle' };
+const offerReady: SessionState = { phase: 'offer-ready', offer: 'x' };
+const answering: SessionState = { phase: 'connecting', role: 'answerer', answer: 'y' };
+const connected: SessionState = { phase: 'connected', role: 'offerer' };
+
+function message(result: ReturnType<typeof planPaste>): string {
+  return result.ok ? `ok:${result.value}` : result.error;
+}
+
+describe('planPaste', () => {
+  test('an offer on a fresh page is answered; an answer after our offer is accepted', () => {
+    expect(planPaste(idle, offer('peer'), {})).toEqual({ ok: true, value: 'answer-offer' });
+    expect(planPaste(offerReady, answer('peer'), { localUfrag: 'mine' })).toEqual({ ok: true, value: 'accept-answer' });
+    expect(planPaste({ phase: 'failed', reason: 'timeout' }, offer('peer'), {}).ok).toBe(true);
+  });
+
+  test('our own offer pasted back is recognised', () => {
+    expect(message(planPaste(offerReady, offer('mine'), { localUfrag: 'mine' }))).toMatch(/your own offer/);
+  });
+
+  test('an offer while waiting for an answer is refused with the way out', () => {
+    expect(message(planPaste(offerReady, offer('other'), { localUfrag: 'mine' }))).toMatch(/already made one.*New session/);
+  });
+
+  test('an answer on a device that made no offer is refused', () => {
+    expect(message(planPaste(idle, answer('peer'), {}))).toMatch(/has not made an offer/);
+  });
+
+  test('our own answer pasted back is recognised', () => {
+    expect(message(planPaste(answering, answer('mine'), { localUfrag: 'mine', remoteUfrag: 'peer' }))).toMatch(/your own answer/);
+  });
+
+  test('the same offer twice, or a second offer while answering', () => {
+    expect(message(planPaste(answering, offer('peer'), { localUfrag: 'mine', remoteUfrag: 'peer' }))).toMatch(/already answered/);
+    expect(message(planPaste(answering, offer('third'), { localUfrag: 'mine', remoteUfrag: 'peer' }))).toMatch(/New session/);
+  });
+
+  test('nothing is applied while connected or still gathering', () => {
+    expect(message(planPaste(connected, answer('peer'), {}))).toMatch(/Already connected/);
+    expect(message(planPaste({ phase: 'gathering', role: 'offerer' }, answer('peer'), {}))).toMatch(/Still preparing/);
+  });
+});
