@@ -63,10 +63,11 @@ export class PeerSession extends EventTarget {
     const generation = this.generation;
     this.remoteOfferSdp = undefined;
     this.apply({ type: 'create-offer' });
+    const startedAt = Date.now();
     try {
       const pc = this.pc!;
       await pc.setLocalDescription(await pc.createOffer());
-      await this.finishGathering('offer', generation);
+      await this.finishGathering('offer', generation, startedAt);
     } catch (error) {
       if (generation === this.generation) this.apply({ type: 'browser-error', detail: String(error) });
     }
@@ -135,9 +136,10 @@ export class PeerSession extends EventTarget {
     this.remoteOfferSdp = offerSdp;
     this.remoteUfrag = iceUfrag(offerSdp);
     this.apply({ type: 'offer-received' });
+    const startedAt = Date.now();
     try {
       await pc.setLocalDescription(await pc.createAnswer());
-      await this.finishGathering('answer', generation);
+      await this.finishGathering('answer', generation, startedAt);
     } catch (error) {
       if (generation === this.generation) this.apply({ type: 'browser-error', detail: String(error) });
     }
@@ -158,11 +160,12 @@ export class PeerSession extends EventTarget {
     return ok(undefined);
   }
 
-  private async finishGathering(kind: SignalKind, generation: number): Promise<void> {
+  /** The cap counts from the user's press, so creating the description itself is inside it. */
+  private async finishGathering(kind: SignalKind, generation: number, startedAt: number): Promise<void> {
     const pc = this.pc!;
     const settings = this.options.settings();
     const outcome = await waitForGathering(pc, {
-      capMs: settings.gatherCapMs,
+      capMs: Math.max(0, settings.gatherCapMs - (Date.now() - startedAt)),
       quietMs: settings.gatherQuietMs,
       expectServerCandidates: settings.iceServers.length > 0,
     });
