@@ -39,6 +39,8 @@ export class P2pChat extends LitElement {
         padding: 0.4rem 0.7rem;
         border-radius: var(--p2p-radius);
         overflow-wrap: anywhere;
+      }
+      .text {
         white-space: pre-wrap;
       }
       li[data-from='mine'] {
@@ -61,6 +63,10 @@ export class P2pChat extends LitElement {
       form {
         margin-top: 0.5rem;
         flex-wrap: nowrap;
+      }
+      form input {
+        flex: 1;
+        min-width: 0;
       }
     `,
   ];
@@ -87,7 +93,7 @@ export class P2pChat extends LitElement {
                   ${entry.from === 'mine' ? 'You' : 'Them'} ·
                   <time datetime=${new Date(entry.at).toISOString()}>${timeFormat.format(entry.at)}</time>
                 </span>
-                ${entry.text}
+                <span class="text">${entry.text}</span>
               </li>
             `,
           )}

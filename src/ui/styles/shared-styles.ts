@@ -5,6 +5,12 @@ export const sharedStyles = css`
   :host {
     display: block;
   }
+  /* theme.css does not reach into shadow roots. */
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
   button {
     font: inherit;
     min-height: 44px;
