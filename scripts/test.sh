@@ -9,5 +9,5 @@ npx tsc --noEmit -p .
 echo "── unit tests (Node)"
 npx vitest run --project unit
 echo "── end-to-end tests (Chromium, private network namespace)"
-bash scripts/ensure-chromium.sh
+bash scripts/ensure-browsers.sh
 bash scripts/in-netns.sh npx vitest run --project e2e

@@ -1,11 +1,16 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { MediaAccess } from '../core/media/call.ts';
 import { PeerSession } from '../core/session/peer-session.ts';
 import type { SessionState } from '../core/session/session-state.ts';
 import { statusText } from '../core/session/status-text.ts';
 import { parseSettings, serializeSettings, type Settings } from '../core/settings/settings.ts';
-import { deflateCodec } from '../core/signal/deflate-codec.ts';
+import { compactCodec } from '../core/signal/compact-codec.ts';
+import './components/p2p-call.ts';
+import type { CallProblemEvent } from './components/p2p-call.ts';
 import './components/p2p-chat.ts';
+import './components/p2p-stats.ts';
+
 import './components/p2p-settings.ts';
 import './components/p2p-signal-in.ts';
 import './components/p2p-signal-out.ts';
@@ -20,6 +25,18 @@ const NO_CANDIDATES_EXPLANATION =
   'This happens on a network without internet access: the browser hides local addresses until ' +
   'the page may use the camera. Allow camera access to reveal them (the camera is switched off ' +
   'again at once), or join a network with internet access.';
+
+/** The browser's devices, looked up at call time: mediaDevices is absent on insecure origins. */
+const browserMedia: MediaAccess = {
+  getUserMedia: (constraints) => mediaDevices().getUserMedia(constraints),
+  getDisplayMedia: (options) => mediaDevices().getDisplayMedia(options),
+  enumerateDevices: () => mediaDevices().enumerateDevices(),
+};
+
+function mediaDevices(): MediaDevices {
+  if (!navigator.mediaDevices) throw new DOMException('The camera needs a secure page (https).', 'NotAllowedError');
+  return navigator.mediaDevices;
+}
 
 /** Root element: owns the session, picks what to show from its state, forwards intents to it. */
 @customElement('p2p-app')
@@ -71,13 +88,50 @@ export class P2pApp extends LitElement {
   @state() private error = '';
   private readonly session = new PeerSession({
     createPeerConnection: (config) => new RTCPeerConnection(config),
-    codec: deflateCodec,
+    codec: compactCodec,
     settings: () => this.settings,
+    media: browserMedia,
   });
+
+  /** Diagnostics (and the glare e2e test): the RTCPeerConnection's signaling state, if any. */
+  get signalingState(): RTCSignalingState | undefined {
+    return this.session.signalingState;
+  }
+
+  /** Diagnostics: the connection's getStats() report, if connected. */
+  getStats(): Promise<RTCStatsReport | undefined> {
+    return this.session.getStats();
+  }
+
+  private readonly handleHashChange = (): void => void this.applyLinkFragment();
 
   constructor() {
     super();
     new SessionController(this, this.session);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.handleHashChange);
+    void this.applyLinkFragment();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.handleHashChange);
+  }
+
+  /**
+   * A link `…/#<blob>` (from a QR scanned by the phone's own camera app) is applied as if pasted.
+   * The fragment never reaches any server; it is removed from the address bar at once so that a
+   * reload or a shared screenshot does not reuse it.
+   */
+  private async applyLinkFragment(): Promise<void> {
+    const fragment = location.hash.slice(1);
+    if (!fragment) return;
+    history.replaceState(null, '', location.pathname + location.search);
+    const result = await this.session.acceptBlob(fragment);
+    this.error = result.ok ? '' : `The link you opened cannot be used here. ${result.error}`;
   }
 
   override render() {
@@ -89,7 +143,8 @@ export class P2pApp extends LitElement {
       </header>
       <main>
         <p role="status" class="status" data-phase=${state.phase}>${statusText(state, this.timeoutSeconds(state))}</p>
-        ${this.renderProblem(state)} ${this.renderSignaling(state)} ${this.renderChat(state)}
+        ${this.renderProblem(state)} ${this.renderSignaling(state)} ${this.renderCall(state)}
+        ${this.renderChat(state)} ${this.renderStats(state)}
         ${state.phase === 'idle'
           ? nothing
           : html`<div class="row"><button @click=${this.handleNewSession}>New session</button></div>`}
@@ -134,8 +189,28 @@ export class P2pApp extends LitElement {
           ? html`<p2p-signal-out kind="answer" .blob=${state.answer}></p2p-signal-out>`
           : nothing}
         <p2p-signal-in @p2p-blob-submit=${this.handleBlobSubmit}></p2p-signal-in>
+
       </section>
     `;
+  }
+
+  private renderCall(state: SessionState) {
+    if (state.phase !== 'connected' && state.phase !== 'interrupted') return nothing;
+    return html`
+      <section aria-label="Video call">
+        <p2p-call
+          .call=${this.session.call}
+          @p2p-call-problem=${(event: CallProblemEvent) => (this.error = event.detail.message)}
+        ></p2p-call>
+      </section>
+    `;
+  }
+
+  private renderStats(state: SessionState) {
+    if (state.phase !== 'connected' && state.phase !== 'interrupted') return nothing;
+    return html`<section aria-label="Connection statistics">
+      <p2p-stats .read=${() => this.session.getStats()}></p2p-stats>
+    </section>`;
   }
 
   private renderChat(state: SessionState) {

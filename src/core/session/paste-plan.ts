@@ -1,4 +1,5 @@
 import type { SignalDescription } from '../signal/signal-codec.ts';
+import { answersOffer } from '../signal/offer-tag.ts';
 import { iceUfrag } from '../signal/sdp-check.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { canStart, type SessionState } from './session-state.ts';
@@ -47,7 +48,14 @@ export function planPaste(
     return err('This device is already answering another offer. Press New session to answer this one instead.');
   }
 
-  if (state.phase === 'offer-ready') return ok('accept-answer');
+  if (state.phase === 'offer-ready') {
+    if (!answersOffer(description, identity.localUfrag)) {
+      return err(
+        'This answer belongs to a different offer (an older one, or another device’s). Send the offer shown here and paste the answer made for it.',
+      );
+    }
+    return ok('accept-answer');
+  }
   if (isOwn) {
     return err('This is your own answer. Send it back to the device that made the offer.');
   }

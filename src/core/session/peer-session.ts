@@ -1,4 +1,11 @@
-import { encodeControlMessage, MAX_CHAT_CHARS, parseControlMessage } from '../channel/control-messages.ts';
+import {
+  encodeControlMessage,
+  MAX_CHAT_CHARS,
+  parseControlMessage,
+  type ControlMessage,
+} from '../channel/control-messages.ts';
+import { Call, type MediaAccess } from '../media/call.ts';
+import { Negotiator } from '../media/negotiator.ts';
 import type { Settings } from '../settings/settings.ts';
 import { toRtcIceServers } from '../settings/settings.ts';
 import { countCandidates, iceUfrag } from '../signal/sdp-check.ts';
@@ -24,10 +31,12 @@ export interface PeerSessionOptions {
   readonly createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection;
   readonly codec: SignalCodec;
   readonly settings: () => Settings;
+  /** Camera, microphone and screen; without it the session is data-only. */
+  readonly media?: MediaAccess;
 }
 
 /** Fired as plain Events; read the new values from the session. */
-export type PeerSessionEventType = 'statechange' | 'chatchange';
+export type PeerSessionEventType = 'statechange' | 'chatchange' | 'callchange';
 
 /**
  * Owns one RTCPeerConnection at a time and drives it through the manual offer/answer exchange.
@@ -37,6 +46,8 @@ export class PeerSession extends EventTarget {
   state: SessionState = INITIAL_STATE;
   chat: readonly ChatEntry[] = [];
   lastGathering: GatheringOutcome | undefined;
+  /** Audio/video on top of the open link; exists while connected. */
+  call: Call | undefined;
 
   private pc: RTCPeerConnection | undefined;
   private channel: RTCDataChannel | undefined;
@@ -44,6 +55,7 @@ export class PeerSession extends EventTarget {
   private remoteUfrag: string | undefined;
   private remoteOfferSdp: string | undefined;
   private peerSaidBye = false;
+  private negotiator: Negotiator | undefined;
   private timeout: ReturnType<typeof setTimeout> | undefined;
   /** Bumped on every reset, so continuations of an abandoned attempt do nothing. */
   private generation = 0;
@@ -54,6 +66,11 @@ export class PeerSession extends EventTarget {
 
   get signalingState(): RTCSignalingState | undefined {
     return this.pc?.signalingState;
+  }
+
+  /** For the live statistics panel; undefined when there is no connection. */
+  async getStats(): Promise<RTCStatsReport | undefined> {
+    return this.pc?.getStats();
   }
 
   async createOffer(): Promise<void> {
@@ -177,7 +194,8 @@ export class PeerSession extends EventTarget {
       this.apply({ type: 'gathered-nothing' });
       return;
     }
-    this.apply({ type: 'gathered', blob: this.options.codec.encode({ kind, sdp }) });
+    const blob = this.options.codec.encode({ kind, sdp }, { offerUfrag: this.remoteUfrag });
+    this.apply({ type: 'gathered', blob });
     if (kind === 'answer') this.startTimeout(settings.answerTimeoutMs);
   }
 
@@ -216,6 +234,7 @@ export class PeerSession extends EventTarget {
     channel.addEventListener('open', () => {
       if (!current()) return;
       clearTimeout(this.timeout);
+      this.startMediaLayer(pc, channel);
       this.apply({ type: 'channel-open' });
     });
     channel.addEventListener('close', () => {
@@ -227,15 +246,41 @@ export class PeerSession extends EventTarget {
     });
   }
 
+  /**
+   * Renegotiation for audio and video runs over the data channel ("perfect negotiation"): the
+   * answerer of the first exchange is the polite peer, so the roles need no extra agreement.
+   */
+  private startMediaLayer(pc: RTCPeerConnection, channel: RTCDataChannel): void {
+    const send = (message: ControlMessage): void => {
+      if (channel.readyState === 'open') channel.send(encodeControlMessage(message));
+    };
+    const polite = this.state.phase === 'connecting' && this.state.role === 'answerer';
+    this.negotiator = new Negotiator(pc, polite, send);
+    if (!this.options.media) return;
+    this.call = new Call(pc, this.options.media, send);
+    this.call.addEventListener('change', () => this.dispatchEvent(new Event('callchange')));
+  }
+
   private handleMessage(data: unknown): void {
     const parsed = parseControlMessage(data);
     if (!parsed.ok) return;
     const message = parsed.value;
-    if (message.type === 'bye') {
-      this.peerSaidBye = true;
-      return;
+    switch (message.type) {
+      case 'bye':
+        this.peerSaidBye = true;
+        return;
+      case 'chat':
+        this.appendChat({ id: message.id, from: 'theirs', text: message.text, at: Date.now() });
+        return;
+      case 'description':
+      case 'candidate':
+        void this.negotiator?.handle(message);
+        return;
+      case 'media-state':
+      case 'hang-up':
+        this.call?.handleRemote(message);
+        return;
     }
-    this.appendChat({ id: message.id, from: 'theirs', text: message.text, at: Date.now() });
   }
 
   private appendChat(entry: ChatEntry): void {
@@ -255,6 +300,13 @@ export class PeerSession extends EventTarget {
   private closeConnection(): void {
     clearTimeout(this.timeout);
     this.generation++;
+    this.negotiator?.dispose();
+    this.negotiator = undefined;
+    if (this.call) {
+      this.call.dispose();
+      this.call = undefined;
+      this.dispatchEvent(new Event('callchange'));
+    }
     this.channel?.close();
     this.pc?.close();
     this.channel = undefined;

@@ -7,6 +7,19 @@ export type SignalKind = 'offer' | 'answer';
 export interface SignalDescription {
   readonly kind: SignalKind;
   readonly sdp: string;
+  /**
+   * Answers decoded by compactCodec may carry 8 bits of a hash of the ice-ufrag of the offer they
+   * answer (see offer-tag.ts), so that the offerer can refuse an answer to another offer.
+   */
+  readonly offerTag?: number | undefined;
+}
+
+/** Optional inputs to SignalCodec.encode; codecs ignore those they do not support. */
+export interface EncodeOptions {
+  /** Use the lossless general form even when a compact form could express the description. */
+  readonly forceFallback?: boolean | undefined;
+  /** When encoding an answer: the ice-ufrag of the offer it answers (its tag goes into the blob). */
+  readonly offerUfrag?: string | undefined;
 }
 
 export type DecodeErrorCode =
@@ -25,7 +38,7 @@ export interface DecodeError {
 
 /** The one seam between the session and the text people copy, paste and scan. */
 export interface SignalCodec {
-  encode(description: SignalDescription): string;
+  encode(description: SignalDescription, options?: EncodeOptions): string;
   /** Never throws: every malformed input maps to a DecodeError. */
   decode(text: string): Result<SignalDescription, DecodeError>;
 }

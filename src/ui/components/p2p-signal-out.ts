@@ -1,10 +1,13 @@
 import { html, LitElement, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { linkFor } from '../../core/qr/qr-link.ts';
 import { sharedStyles } from '../styles/shared-styles.ts';
+import './p2p-qr-code.ts';
 
 /**
- * Shows this device's offer or answer as read-only text with a Copy button.
- * The text box's accessible name is exactly "Offer" or "Answer".
+ * Shows this device's offer or answer three ways: a QR code of a link to this page carrying the
+ * blob (a phone's camera app opens it and answers at once), the read-only text with Copy, and
+ * Share where the Web Share API exists. The text box's accessible name is exactly "Offer" or "Answer".
  */
 @customElement('p2p-signal-out')
 export class P2pSignalOut extends LitElement {
@@ -24,14 +27,29 @@ export class P2pSignalOut extends LitElement {
   override render() {
     const label = this.kind === 'offer' ? 'Offer' : 'Answer';
     return html`
+      <p2p-qr-code .text=${this.link()} label="QR code of the ${this.kind}"></p2p-qr-code>
       <label for="blob">${label}</label>
       <textarea id="blob" readonly .value=${this.blob} @focus=${this.handleFocus}></textarea>
       <div class="row">
         <button class="primary" @click=${this.handleCopy}>Copy</button>
+        ${'share' in navigator ? html`<button @click=${this.handleShare}>Share</button>` : ''}
         <span class="hint" aria-live="polite">${this.copyFeedback}</span>
         <span class="hint">${this.blob.length} characters</span>
       </div>
     `;
+  }
+
+  /** The page's own address (any sub-path kept) with the blob as fragment. */
+  private link(): string {
+    return linkFor(location.href, this.blob);
+  }
+
+  private async handleShare(): Promise<void> {
+    try {
+      await navigator.share({ title: `P2P Direct ${this.kind}`, url: this.link() });
+    } catch {
+      // The user closed the share sheet; nothing to report.
+    }
   }
 
   private handleFocus(event: FocusEvent): void {

@@ -15,10 +15,12 @@ export class SessionController implements ReactiveController {
   hostConnected(): void {
     this.session.addEventListener('statechange', this.handleChange);
     this.session.addEventListener('chatchange', this.handleChange);
+    this.session.addEventListener('callchange', this.handleChange);
   }
 
   hostDisconnected(): void {
     this.session.removeEventListener('statechange', this.handleChange);
     this.session.removeEventListener('chatchange', this.handleChange);
+    this.session.removeEventListener('callchange', this.handleChange);
   }
 }

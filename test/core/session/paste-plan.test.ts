@@ -48,3 +48,13 @@ describe('planPaste', () => {
     expect(message(planPaste({ phase: 'gathering', role: 'offerer' }, answer('peer'), {}))).toMatch(/Still preparing/);
   });
 });
+
+describe('planPaste with tagged answers', () => {
+  test('an answer made for a different offer is refused before it reaches the browser', async () => {
+    const { offerTag } = await import('../../../src/core/signal/offer-tag.ts');
+    const tagged = { ...answer('peer'), offerTag: offerTag('mine') };
+    expect(planPaste(offerReady, tagged, { localUfrag: 'mine' }).ok).toBe(true);
+    const stale = { ...answer('peer'), offerTag: offerTag('mine') ^ 0x5a };
+    expect(message(planPaste(offerReady, stale, { localUfrag: 'mine' }))).toMatch(/different offer/);
+  });
+});

@@ -95,3 +95,41 @@ export async function connectThroughUi(a: PeerPage, b: PeerPage): Promise<void> 
   await a.paste(answer);
   await Promise.all([a.waitForStatus('Connected'), b.waitForStatus('Connected')]);
 }
+
+/** What this page's remote <video> shows: its size and how many frames it has decoded so far. */
+export async function remoteVideo(peer: PeerPage): Promise<{ width: number; frames: number }> {
+  return peer.page
+    .locator('video[aria-label="Video from the other device"]')
+    .evaluate((video: HTMLVideoElement) => ({ width: video.videoWidth, frames: video.getVideoPlaybackQuality().totalVideoFrames }));
+}
+
+/** Waits until the remote video has a size and its decoded frame count grows. */
+export async function waitForFlowingVideo(peer: PeerPage, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let first: { width: number; frames: number } | undefined;
+  while (Date.now() < deadline) {
+    const now = await remoteVideo(peer).catch(() => undefined);
+    if (now && now.width > 0) {
+      if (first && now.frames > first.frames + 5) return;
+      first ??= now;
+    }
+    await peer.page.waitForTimeout(200);
+  }
+  throw new Error(`remote video did not flow within ${timeoutMs} ms (last: ${JSON.stringify(first)})`);
+}
+
+export async function signalingState(peer: PeerPage): Promise<string | undefined> {
+  return peer.page.evaluate(() => document.querySelector('p2p-app')?.signalingState);
+}
+
+/** Packets received so far on this page's inbound RTP streams of one kind (from getStats). */
+export async function packetsReceived(peer: PeerPage, kind: 'audio' | 'video'): Promise<number> {
+  return peer.page.evaluate(async (wanted) => {
+    const report = await document.querySelector('p2p-app')?.getStats();
+    let total = 0;
+    report?.forEach((stat: { type: string; kind?: string; packetsReceived?: number }) => {
+      if (stat.type === 'inbound-rtp' && stat.kind === wanted) total += stat.packetsReceived ?? 0;
+    });
+    return total;
+  }, kind);
+}

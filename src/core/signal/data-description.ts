@@ -1,0 +1,49 @@
+import type { Address } from './candidate-address.ts';
+import type { SignalKind } from './signal-codec.ts';
+
+export const CANDIDATE_TYPES = ['host', 'srflx', 'prflx', 'relay'] as const;
+export type CandidateType = (typeof CANDIDATE_TYPES)[number];
+
+/** RFC 6544 tcptype for TCP candidates. */
+export const CANDIDATE_TRANSPORTS = ['udp', 'tcp-active', 'tcp-passive', 'tcp-so'] as const;
+export type CandidateTransport = (typeof CANDIDATE_TRANSPORTS)[number];
+
+export interface Endpoint {
+  readonly address: Address;
+  readonly port: number;
+}
+
+export interface DataCandidate extends Endpoint {
+  readonly type: CandidateType;
+  readonly transport: CandidateTransport;
+  /** raddr/rport: present on every non-host candidate, absent on host candidates. */
+  readonly related?: Endpoint | undefined;
+}
+
+/**
+ * Everything in a data-channel-only description that the other browser cannot guess: the
+ * compact blob carries exactly this, and data-sdp-template.ts rebuilds the SDP from it.
+ */
+export interface DataDescription {
+  readonly kind: SignalKind;
+  /** Offers are always actpass (RFC 8842 §5.2); answers choose active or passive. */
+  readonly setup: 'actpass' | 'active' | 'passive';
+  readonly iceUfrag: string;
+  readonly icePwd: string;
+  /** SHA-256 of the DTLS certificate, 32 bytes. */
+  readonly fingerprint: Uint8Array;
+  /** Highest priority first; the template derives priorities from this order. */
+  readonly candidates: readonly DataCandidate[];
+  readonly endOfCandidates: boolean;
+  /** Whether `a=ice-options:trickle` is present. */
+  readonly trickle: boolean;
+  /** a=max-message-size, or undefined when absent (which means 64 KiB, RFC 8841 §6). */
+  readonly maxMessageSize: number | undefined;
+}
+
+/** TCP active candidates never accept connections, so they carry the discard port (RFC 6544 §4.5). */
+export const TCP_ACTIVE_PORT = 9;
+/** The SCTP port both browsers use; anything else goes to the fallback form. */
+export const SCTP_PORT = 5000;
+/** At most 15 candidates (a 4-bit count); more go to the fallback form. */
+export const MAX_CANDIDATES = 15;

@@ -1,0 +1,175 @@
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import type { Call } from '../../core/media/call.ts';
+import { sharedStyles } from '../styles/shared-styles.ts';
+
+export type CallProblemEvent = CustomEvent<{ message: string }>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'p2p-call': P2pCall;
+  }
+  interface GlobalEventHandlersEventMap {
+    'p2p-call-problem': CallProblemEvent;
+  }
+}
+
+/**
+ * Video call on top of the open link: remote video fills the area, the local preview floats
+ * over it. Toggle buttons keep their names and report their state with aria-pressed.
+ *
+ * @fires p2p-call-problem - when the camera, microphone or screen cannot be used
+ */
+@customElement('p2p-call')
+export class P2pCall extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      .stage {
+        position: relative;
+        background: #000;
+        border-radius: var(--p2p-radius);
+        overflow: hidden;
+        aspect-ratio: 4 / 3;
+        max-height: 70vh;
+        width: 100%;
+      }
+      @media (orientation: portrait) and (max-width: 600px) {
+        .stage {
+          aspect-ratio: 3 / 4;
+        }
+      }
+      .remote {
+        width: 100%;
+        height: 100%;
+        object-fit: contain;
+        display: block;
+      }
+      .local {
+        position: absolute;
+        right: 0.5rem;
+        bottom: 0.5rem;
+        width: 28%;
+        max-width: 10rem;
+        border-radius: 8px;
+        border: 2px solid rgba(255, 255, 255, 0.8);
+        background: #222;
+      }
+      .note {
+        position: absolute;
+        inset: auto 0 0 0;
+        margin: 0;
+        padding: 0.4rem 0.6rem;
+        color: #fff;
+        background: rgba(0, 0, 0, 0.5);
+        font-size: 0.9rem;
+      }
+      .controls {
+        margin-top: 0.5rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) call: Call | undefined;
+  @query('video.remote') private remoteVideo!: HTMLVideoElement | null;
+  @query('video.local') private localVideo!: HTMLVideoElement | null;
+  @query('.stage') private stage!: HTMLElement | null;
+  private subscribed: Call | undefined;
+  private readonly handleCallChange = (): void => this.requestUpdate();
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.subscribe(undefined);
+  }
+
+  protected override willUpdate(): void {
+    if (this.isConnected) this.subscribe(this.call);
+  }
+
+  /** The Call object stays the same while its state changes, so listen to it directly. */
+  private subscribe(call: Call | undefined): void {
+    if (call === this.subscribed) return;
+    this.subscribed?.removeEventListener('change', this.handleCallChange);
+    call?.addEventListener('change', this.handleCallChange);
+    this.subscribed = call;
+  }
+
+  override render() {
+    const call = this.call;
+    if (!call) return nothing;
+    const remoteSends = call.remote.video || call.remote.audio;
+    return html`
+      ${remoteSends || call.live
+        ? html`<div class="stage">
+            <video class="remote" autoplay playsinline aria-label="Video from the other device"></video>
+            ${call.live ? html`<video class="local" autoplay playsinline muted aria-label="Your camera"></video>` : nothing}
+            ${this.renderNote()}
+          </div>`
+        : nothing}
+      <div class="row controls">
+        ${call.live
+          ? html`
+              <button aria-pressed=${String(call.muted)} @click=${() => this.act(() => call.setMuted(!call.muted))}>Mute</button>
+              <button aria-pressed=${String(call.cameraOff)} @click=${() => this.act(() => call.setCameraOff(!call.cameraOff))}>
+                Camera off
+              </button>
+              <button
+                aria-pressed=${String(call.local.screen)}
+                @click=${() => this.act(() => (call.local.screen ? call.stopSharing() : call.shareScreen()))}
+              >
+                Share screen
+              </button>
+              <button @click=${() => this.act(() => call.switchCamera())}>Switch camera</button>
+              <button @click=${() => this.act(() => call.hangUp())}>Hang up</button>
+            `
+          : html`<button class="primary" @click=${() => this.act(() => call.start())}>Start video</button>`}
+        ${remoteSends || call.live ? html`<button @click=${this.handleFullScreen}>Full screen</button>` : nothing}
+      </div>
+    `;
+  }
+
+  protected override updated(_changed: PropertyValues): void {
+    const call = this.call;
+    if (!call) return;
+    if (this.remoteVideo && this.remoteVideo.srcObject !== call.remoteStream) this.remoteVideo.srcObject = call.remoteStream;
+    if (this.localVideo && this.localVideo.srcObject !== (call.localStream ?? null)) {
+      this.localVideo.srcObject = call.localStream ?? null;
+    }
+  }
+
+  private renderNote() {
+    const call = this.call!;
+    const notes: string[] = [];
+    if (!call.remote.video && !call.remote.audio) notes.push('The other device sends no video.');
+    else {
+      if (!call.remote.audio) notes.push('They are muted.');
+      if (!call.remote.video) notes.push('Their camera is off.');
+      if (call.remote.screen) notes.push('They are sharing their screen.');
+    }
+    return notes.length ? html`<p class="note">${notes.join(' ')}</p>` : nothing;
+  }
+
+  private async act(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      this.dispatchEvent(
+        new CustomEvent('p2p-call-problem', { detail: { message: mediaProblem(error) }, bubbles: true, composed: true }),
+      );
+    }
+    this.requestUpdate();
+  }
+
+  private handleFullScreen(): void {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void this.stage?.requestFullscreen?.();
+  }
+}
+
+function mediaProblem(error: unknown): string {
+  const name = error instanceof DOMException ? error.name : '';
+  if (name === 'NotAllowedError') return 'Camera, microphone or screen access was denied. Allow it in the browser’s site settings.';
+  if (name === 'NotFoundError') return 'No camera or microphone was found on this device.';
+  if (name === 'NotReadableError') return 'The camera or microphone is in use by another app.';
+  return `The media could not be started (${error instanceof Error ? error.message : String(error)}).`;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { BASE41_ALPHABET } from '../../../src/core/signal/base41.ts';
+import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
+import { sdpMeaning } from '../../../src/core/signal/sdp-meaning.ts';
+import { DECODE_MESSAGES, type SignalKind } from '../../../src/core/signal/signal-codec.ts';
+import { corpusSample } from './sdp-corpus.ts';
+
+/** mulberry32: a tiny seeded PRNG, so that every run tries the same mutations. */
+function prng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/** What a damaged paste may contain: the alphabet in both cases, and what chat apps add. */
+const POOL = `${BASE41_ALPHABET}${BASE41_ALPHABET.toLowerCase()} \n#_'"é:*%`;
+const MUTATIONS_PER_SAMPLE = 2400;
+
+type Mutation = { readonly text: string; readonly kind: 'substitute' | 'insert' | 'delete' | 'swap' | 'truncate' | 'several' };
+
+function mutate(blob: string, random: () => number): Mutation {
+  const at = (length: number): number => Math.floor(random() * length);
+  const one = (text: string, kind: Mutation['kind']): string => {
+    const i = at(text.length);
+    if (kind === 'substitute') return text.slice(0, i) + POOL[at(POOL.length)] + text.slice(i + 1);
+    if (kind === 'insert') return text.slice(0, i) + POOL[at(POOL.length)] + text.slice(i);
+    if (kind === 'delete') return text.slice(0, i) + text.slice(i + 1);
+    if (kind === 'swap') return i + 1 < text.length ? text.slice(0, i) + text[i + 1] + text[i] + text.slice(i + 2) : text;
+    return text.slice(0, at(text.length));
+  };
+  const kinds = ['substitute', 'insert', 'delete', 'swap', 'truncate'] as const;
+  const roll = at(kinds.length + 1);
+  if (roll < kinds.length) return { text: one(blob, kinds[roll]!), kind: kinds[roll]! };
+  let text = blob;
+  for (let n = 2 + at(3); n > 0; n--) text = one(text, kinds[at(4)]!);
+  return { text, kind: 'several' };
+}
+
+const SAMPLES: readonly { file: string; kind: SignalKind; forceFallback?: boolean; offerUfrag?: string }[] = [
+  { file: 'chromium156-offer-data-mdns-srflx.sdp', kind: 'offer' },
+  { file: 'firefox153-answer-data-mdns-relay.sdp', kind: 'answer', offerUfrag: '58aba33e' },
+  { file: 'chromium156-offer-data-ip-2if-ipv6.sdp', kind: 'offer' },
+  { file: 'chromium156-answer-data-mdns.sdp', kind: 'answer', forceFallback: true },
+  { file: 'firefox153-answer-av-ip.sdp', kind: 'answer' },
+];
+
+describe('blob decoding under random damage (seeded, reproducible)', () => {
+  it.each(SAMPLES.map((sample, i) => [sample.file, sample, i] as const))(
+    '%s: every mutation gives a typed error or the same meaning',
+    (_, sample, seed) => {
+      const sdp = corpusSample(sample.file).sdp;
+      const blob = compactCodec.encode({ kind: sample.kind, sdp }, sample);
+      const meaning = JSON.stringify(sdpMeaning(sdp));
+      const random = prng(0x5eed + seed);
+      for (let n = 0; n < MUTATIONS_PER_SAMPLE; n++) {
+        const mutation = mutate(blob, random);
+        const result = compactCodec.decode(mutation.text);
+        if (result.ok) {
+          expect(result.value.kind, mutation.text).toBe(sample.kind);
+          expect(JSON.stringify(sdpMeaning(result.value.sdp)), mutation.text).toBe(meaning);
+        } else {
+          // A typed error: one of the known codes, with its user-facing message.
+          expect(result.error.message).toBe(DECODE_MESSAGES[result.error.code]);
+          if (mutation.kind === 'truncate') expect(['truncated', 'empty'], mutation.text).toContain(result.error.code);
+        }
+        // CRC-32 catches every change confined to 32 consecutive bits: one character changes 16.
+        if (mutation.kind === 'substitute' && mutation.text.toUpperCase() !== blob && /^[^ \n#'"]+$/.test(mutation.text)) {
+          expect(result.ok, mutation.text).toBe(false);
+        }
+      }
+    },
+  );
+});

@@ -1,0 +1,105 @@
+import type { Browser as ChromiumBrowser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { blobMode, compactCodec, fallbackCodec } from '../../src/core/signal/compact-codec.ts';
+import { iceUfrag } from '../../src/core/signal/sdp-check.ts';
+import { launchChromium, newDevice } from './harness/browser.ts';
+import { applyInBrowser, applyLiveAnswer, corpus, makeLiveAnswer } from './harness/corpus.ts';
+import { launchFirefox } from './harness/firefox.ts';
+import { setNetworkShape } from './harness/network.ts';
+import { PeerPage } from './harness/peer.page.ts';
+
+const baseUrl = inject('baseUrl');
+let chromium: ChromiumBrowser;
+
+beforeAll(async () => {
+  setNetworkShape('lan-deadgw');
+  chromium = await launchChromium();
+});
+afterAll(() => chromium.close());
+
+/**
+ * Each corpus sample as the peer would receive it: encoded to a blob, then decoded again.
+ * Audio+video answers only fit the offer they answered, so those are covered live (below).
+ */
+function rebuiltCorpus() {
+  return corpus()
+    .filter((sample) => !(sample.kind === 'answer' && sample.media === 'av'))
+    .map((sample) => ({ ...sample, sdp: rebuild(sample.kind, sample.sdp) }));
+}
+
+function rebuild(kind: 'offer' | 'answer', sdp: string): string {
+  const decoded = compactCodec.decode(compactCodec.encode({ kind, sdp }));
+  if (!decoded.ok) throw new Error(decoded.error.code);
+  return decoded.value.sdp;
+}
+
+interface Evaluator {
+  evaluate<A, R>(fn: (arg: A) => Promise<R>, arg: A): Promise<R>;
+  evaluate<R>(fn: () => Promise<R>): Promise<R>;
+}
+
+async function expectAllAccepted(page: Evaluator): Promise<void> {
+  for (const sample of rebuiltCorpus()) {
+    expect(await page.evaluate(applyInBrowser, sample), sample.name).toMatch(/^accepted/);
+  }
+  const liveAnswer = await page.evaluate(makeLiveAnswer);
+  expect(await page.evaluate(applyLiveAnswer, rebuild('answer', liveAnswer)), 'live audio+video answer').toMatch(/^accepted/);
+}
+
+describe('every corpus description, rebuilt from its blob, is accepted by the browsers', () => {
+  test('Chromium', async () => {
+    const page = await (await chromium.newContext()).newPage();
+    await page.goto(baseUrl);
+    await expectAllAccepted(page);
+  });
+
+  test('Firefox', async () => {
+    const firefox = await launchFirefox();
+    try {
+      const page = await firefox.newPage();
+      await page.goto(baseUrl);
+      await expectAllAccepted(page);
+    } finally {
+      await firefox.close();
+    }
+  }, 60_000);
+});
+
+describe('two Chromium devices connect through each blob form', () => {
+  test('the compact form (what the page produces)', async () => {
+    const a = await PeerPage.open(await newDevice(chromium), baseUrl);
+    const b = await PeerPage.open(await newDevice(chromium), baseUrl);
+    const offer = await a.createOffer();
+    expect(blobMode(offer)).toBe('compact');
+    await b.paste(offer);
+    const answer = await b.readBlob('Answer');
+    expect(blobMode(answer)).toBe('compact');
+    await a.paste(answer);
+    await Promise.all([a.waitForStatus('Connected'), b.waitForStatus('Connected')]);
+  });
+
+  test('the lossless fallback form', async () => {
+    const a = await PeerPage.open(await newDevice(chromium), baseUrl);
+    const b = await PeerPage.open(await newDevice(chromium), baseUrl);
+    const offer = reencodeAsFallback(await a.createOffer());
+    expect(blobMode(offer)).toBe('fallback');
+    await b.paste(offer);
+    const offerUfrag = iceUfrag(decode(offer).sdp);
+    const answer = reencodeAsFallback(await b.readBlob('Answer'), offerUfrag);
+    expect(blobMode(answer)).toBe('fallback');
+    await a.paste(answer);
+    await Promise.all([a.waitForStatus('Connected'), b.waitForStatus('Connected')]);
+    await a.sendChat('through the fallback form');
+    await b.waitForChat('through the fallback form', 'theirs');
+  });
+});
+
+function decode(blob: string) {
+  const decoded = compactCodec.decode(blob);
+  if (!decoded.ok) throw new Error(decoded.error.message);
+  return decoded.value;
+}
+
+function reencodeAsFallback(blob: string, offerUfrag?: string): string {
+  return fallbackCodec.encode(decode(blob), { offerUfrag });
+}
