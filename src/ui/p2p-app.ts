@@ -9,6 +9,8 @@ import { compactCodec } from '../core/signal/compact-codec.ts';
 import './components/p2p-call.ts';
 import type { CallProblemEvent } from './components/p2p-call.ts';
 import './components/p2p-chat.ts';
+import './components/p2p-scanner.ts';
+import type { ScanProblemEvent } from './components/p2p-scanner.ts';
 import './components/p2p-stats.ts';
 
 import './components/p2p-settings.ts';
@@ -189,6 +191,10 @@ export class P2pApp extends LitElement {
           ? html`<p2p-signal-out kind="answer" .blob=${state.answer}></p2p-signal-out>`
           : nothing}
         <p2p-signal-in @p2p-blob-submit=${this.handleBlobSubmit}></p2p-signal-in>
+        <p2p-scanner
+          @p2p-blob-submit=${this.handleBlobSubmit}
+          @p2p-scan-problem=${(event: ScanProblemEvent) => (this.error = event.detail.message)}
+        ></p2p-scanner>
 
       </section>
     `;

@@ -16,11 +16,12 @@ export interface QrFrameScannerOptions {
 }
 
 /**
- * Without a worker, jsqr blocks the page: smaller frames (time grows with pixels), and a pause
- * of 3× the last decode, so the main thread spends at most a quarter of its time decoding.
+ * Without a worker, jsqr blocks the page. Time grows with pixels, so frames start at 400 px and
+ * shrink by a fifth after any decode over 40 ms (a long task is 50 ms), down to 240 px (still
+ * 4 px per module for a version-7 code filling the square); after each decode the scanner pauses
+ * 3× as long, so the main thread spends at most a quarter of its time decoding.
  */
-const MAIN_THREAD_SIDE = 400;
-const MAIN_THREAD_PAUSE = 3;
+const MAIN_THREAD = { startSide: 400, minSide: 240, budgetMs: 40, pauseFactor: 3 } as const;
 
 /** Every 4th frame looks for a light-on-dark code (a screen inverted by an accessibility setting). */
 const FRAME_ATTEMPTS: readonly (readonly DecodeOptions[])[] = [[{}], [{}], [{}], [{ polarity: 'inverted' }]];
@@ -33,6 +34,7 @@ const FRAME_ATTEMPTS: readonly (readonly DecodeOptions[])[] = [[{}], [{}], [{}],
 export class QrFrameScanner {
   private readonly decoder = new QrDecoder();
   private readonly surface = new Surface();
+  private mainThreadSide: number = MAIN_THREAD.startSide;
   private stopped = false;
   private wake: (() => void) | undefined;
 
@@ -50,11 +52,11 @@ export class QrFrameScanner {
         const { videoWidth, videoHeight, readyState } = this.video;
         let pauseMs = intervalMs;
         if (readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && videoWidth > 0) {
-          const side = this.decoder.inWorker ? maxSide : Math.min(maxSide, MAIN_THREAD_SIDE);
+          const side = this.decoder.inWorker ? maxSide : Math.min(maxSide, this.mainThreadSide);
           const image = this.surface.grab(this.video, centralSquare(videoWidth, videoHeight, side));
           const reply = await this.decoder.decode(image, FRAME_ATTEMPTS[frame % FRAME_ATTEMPTS.length]!);
           if ('text' in reply && !this.stopped && accept(reply.text)) return reply.text;
-          if (!this.decoder.inWorker) pauseMs = Math.max(pauseMs, MAIN_THREAD_PAUSE * reply.ms);
+          if (!this.decoder.inWorker) pauseMs = Math.max(pauseMs, this.budgetMainThread(reply.ms));
         }
         await this.sleep(pauseMs - (performance.now() - started));
       }
@@ -62,6 +64,14 @@ export class QrFrameScanner {
     } finally {
       this.decoder.close();
     }
+  }
+
+  /** Adapts the next frame's size to the last decode time; returns the pause before it. */
+  private budgetMainThread(decodeMs: number): number {
+    const { startSide, minSide, budgetMs, pauseFactor } = MAIN_THREAD;
+    if (decodeMs > budgetMs) this.mainThreadSide = Math.max(minSide, Math.round(this.mainThreadSide * 0.8));
+    else if (decodeMs < budgetMs / 2) this.mainThreadSide = Math.min(startSide, Math.round(this.mainThreadSide * 1.1));
+    return pauseFactor * decodeMs;
   }
 
   stop(): void {

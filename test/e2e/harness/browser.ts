@@ -19,9 +19,13 @@ export const CHROMIUM_ARGS = [
   '--use-fake-device-for-media-stream',
 ];
 
-export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+export async function launchChromium(
+  extraArgs: readonly string[] = [],
+  options: { fakeDevices?: boolean } = {},
+): Promise<Browser> {
   assertInsideTestNamespace();
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  const base = options.fakeDevices === false ? CHROMIUM_ARGS.filter((arg) => !arg.includes('fake-device')) : CHROMIUM_ARGS;
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...base, ...extraArgs] });
 }
 
 /** A "device": its own storage, permissions and mDNS name, as a separate phone would have. */

@@ -11,6 +11,14 @@ export class PeerPage {
     return new PeerPage(page);
   }
 
+  /** Opens a page that may act on its own at once (a link carrying a blob). */
+  static async openLink(context: BrowserContext, url: string): Promise<PeerPage> {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('status').waitFor();
+    return new PeerPage(page);
+  }
+
   get status(): Locator {
     return this.page.getByRole('status');
   }

@@ -14,6 +14,9 @@ const TYPES: Record<string, string> = {
 };
 
 /**
+ * Listens on every address of the (private) test namespace, so tests can also load the page from
+ * a LAN address, where it is not a secure context.
+ *
  * A plain static file server that serves `root` under `prefix` only, like a GitHub Pages project
  * site: it proves the build works from a sub-path with no server logic of ours.
  */
@@ -36,7 +39,7 @@ export async function serveStatic(root: string, prefix: string): Promise<{ url: 
     response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(response);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no port');
   return { url: `http://127.0.0.1:${address.port}${prefix}`, server };
