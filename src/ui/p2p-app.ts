@@ -9,6 +9,7 @@ import { compactCodec } from '../core/signal/compact-codec.ts';
 import './components/p2p-call.ts';
 import type { CallProblemEvent } from './components/p2p-call.ts';
 import './components/p2p-chat.ts';
+import './components/p2p-files.ts';
 import './components/p2p-scanner.ts';
 import type { ScanProblemEvent } from './components/p2p-scanner.ts';
 import './components/p2p-stats.ts';
@@ -17,6 +18,7 @@ import './components/p2p-settings.ts';
 import './components/p2p-signal-in.ts';
 import './components/p2p-signal-out.ts';
 import type { SettingsChangeEvent } from './components/p2p-settings.ts';
+import { clearReceivedFiles } from './files/opfs-sink.ts';
 import { SessionController } from './controllers/session-controller.ts';
 import type { BlobSubmitEvent, ChatSendEvent } from './events.ts';
 import { loadSettings, saveSettings } from './settings-store.ts';
@@ -116,6 +118,7 @@ export class P2pApp extends LitElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.handleHashChange);
     void this.applyLinkFragment();
+    void clearReceivedFiles();
   }
 
   override disconnectedCallback(): void {
@@ -146,7 +149,7 @@ export class P2pApp extends LitElement {
       <main>
         <p role="status" class="status" data-phase=${state.phase}>${statusText(state, this.timeoutSeconds(state))}</p>
         ${this.renderProblem(state)} ${this.renderSignaling(state)} ${this.renderCall(state)}
-        ${this.renderChat(state)} ${this.renderStats(state)}
+        ${this.renderChat(state)} ${this.renderFiles(state)} ${this.renderStats(state)}
         ${state.phase === 'idle'
           ? nothing
           : html`<div class="row"><button @click=${this.handleNewSession}>New session</button></div>`}
@@ -212,6 +215,11 @@ export class P2pApp extends LitElement {
     `;
   }
 
+  private renderFiles(state: SessionState) {
+    if (state.phase !== 'connected' && state.phase !== 'interrupted') return nothing;
+    return html`<section aria-label="Files"><p2p-files .manager=${this.session.transfers}></p2p-files></section>`;
+  }
+
   private renderStats(state: SessionState) {
     if (state.phase !== 'connected' && state.phase !== 'interrupted') return nothing;
     return html`<section aria-label="Connection statistics">
@@ -257,6 +265,7 @@ export class P2pApp extends LitElement {
   private handleNewSession(): void {
     this.error = '';
     this.session.reset();
+    void clearReceivedFiles();
   }
 
   private async handleAllowCamera(): Promise<void> {

@@ -1,4 +1,5 @@
 import { parseNegotiationMessage, type NegotiationMessage } from '../media/negotiation-messages.ts';
+import { isTransferMessageType, parseTransferMessage, type TransferMessage } from '../transfer/transfer-messages.ts';
 import { err, ok, type Result } from '../util/result.ts';
 
 /** Longest chat message accepted; far below every browser's max-message-size (16 KiB safe). */
@@ -16,7 +17,8 @@ export type ControlMessage =
   | { readonly type: 'bye' }
   | NegotiationMessage
   | ({ readonly type: 'media-state' } & MediaState)
-  | { readonly type: 'hang-up' };
+  | { readonly type: 'hang-up' }
+  | TransferMessage;
 
 /** A renegotiation description with audio, video and screen share fits easily. */
 const MAX_MESSAGE_CHARS = 80 * 1024;
@@ -36,6 +38,7 @@ export function parseControlMessage(data: unknown): Result<ControlMessage, strin
   }
   if (typeof value !== 'object' || value === null) return err('not an object');
   const record = value as Record<string, unknown>;
+  if (isTransferMessageType(record['type'])) return parseTransferMessage(record);
   switch (record['type']) {
     case 'chat': {
       const { id, text, sentAt } = record;

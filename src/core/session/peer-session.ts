@@ -6,6 +6,7 @@ import {
 } from '../channel/control-messages.ts';
 import { Call, type MediaAccess } from '../media/call.ts';
 import { Negotiator } from '../media/negotiator.ts';
+import { TransferManager } from '../transfer/transfer-manager.ts';
 import type { Settings } from '../settings/settings.ts';
 import { toRtcIceServers } from '../settings/settings.ts';
 import { countCandidates, iceUfrag } from '../signal/sdp-check.ts';
@@ -48,6 +49,8 @@ export class PeerSession extends EventTarget {
   lastGathering: GatheringOutcome | undefined;
   /** Audio/video on top of the open link; exists while connected. */
   call: Call | undefined;
+  /** File transfers both ways, each on its own data channel; exists while connected. */
+  transfers: TransferManager | undefined;
 
   private pc: RTCPeerConnection | undefined;
   private channel: RTCDataChannel | undefined;
@@ -256,6 +259,15 @@ export class PeerSession extends EventTarget {
     };
     const polite = this.state.phase === 'connecting' && this.state.role === 'answerer';
     this.negotiator = new Negotiator(pc, polite, send);
+    const transfers = new TransferManager({
+      send,
+      openChannel: (label) => pc.createDataChannel(label, { ordered: true }),
+      maxMessageSize: () => pc.sctp?.maxMessageSize,
+    });
+    pc.addEventListener('datachannel', (event) => {
+      if (!transfers.handleChannel(event.channel)) event.channel.close();
+    });
+    this.transfers = transfers;
     if (!this.options.media) return;
     this.call = new Call(pc, this.options.media, send);
     this.call.addEventListener('change', () => this.dispatchEvent(new Event('callchange')));
@@ -280,6 +292,8 @@ export class PeerSession extends EventTarget {
       case 'hang-up':
         this.call?.handleRemote(message);
         return;
+      default:
+        this.transfers?.handleMessage(message);
     }
   }
 
@@ -302,6 +316,8 @@ export class PeerSession extends EventTarget {
     this.generation++;
     this.negotiator?.dispose();
     this.negotiator = undefined;
+    this.transfers?.close();
+    this.transfers = undefined;
     if (this.call) {
       this.call.dispose();
       this.call = undefined;

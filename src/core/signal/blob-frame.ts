@@ -1,15 +1,18 @@
 import { BitReader } from './bit-reader.ts';
 import { BitWriter } from './bit-writer.ts';
 import { readCompactBody, writeCompactBody } from './compact-body.ts';
-import { crc32 } from './crc32.ts';
+import { crc16 } from './crc16.ts';
 import type { DataDescription } from './data-description.ts';
-import { readFallbackBody, writeFallbackBody } from './fallback-body.ts';
+import { readFallbackBody, writeFallbackBody, type FallbackPayload } from './fallback-body.ts';
 import type { SignalKind } from './signal-codec.ts';
 
-/** Version 1 was deflateCodec's layout (magic byte 0x70, base64url); this is version 2. */
-export const BLOB_VERSION = 2;
-/** Every version ends in a CRC-32 of all bytes before it: docs/blob-format.md §Checksum. */
-export const CRC_BYTES = 4;
+/**
+ * Version 1 was deflateCodec's layout (magic byte 0x70, base64url), version 2 an unreleased
+ * predecessor of this one (CRC-32); this is version 3. Its blobs' text starts with 7, 8 or 9.
+ */
+export const BLOB_VERSION = 3;
+/** Every version from 3 on ends in the CRC-16 of all bytes before it: docs/blob-format.md §3. */
+export const CRC_BYTES = 2;
 
 export type BlobBody =
   | { readonly mode: 'compact'; readonly description: DataDescription }
@@ -25,7 +28,7 @@ export interface BlobContent {
 /**
  * Header (bits): version 4, kind 1 (0 offer, 1 answer), mode 1 (0 compact, 1 fallback), and in
  * answers a tag flag 1 and, when set, the 8-bit offer tag. Then the body, zero bits to the next
- * byte boundary, and the CRC-32 (big-endian) of all preceding bytes.
+ * byte boundary, and the CRC-16 (big-endian, crc16.ts) of all preceding bytes.
  */
 export function writeBlob({ kind, offerTag, body }: BlobContent): Uint8Array {
   const writer = new BitWriter();
@@ -41,18 +44,18 @@ export function writeBlob({ kind, offerTag, body }: BlobContent): Uint8Array {
   const content = writer.toBytes();
   const blob = new Uint8Array(content.length + CRC_BYTES);
   blob.set(content);
-  new DataView(blob.buffer).setUint32(content.length, crc32(content));
+  new DataView(blob.buffer).setUint16(content.length, crc16(content));
   return blob;
 }
 
-/** What a version-2 blob's bytes say, read structurally (the CRC is checked by the caller). */
+/** What a version-3 blob's bytes say, read structurally (the CRC is checked by the caller). */
 export interface ParsedBlob {
   readonly kind: SignalKind;
   readonly offerTag: number | undefined;
   /** The compact description, or the still-compressed fallback payload; undefined if malformed. */
   readonly body:
     | { readonly mode: 'compact'; readonly description: DataDescription }
-    | { readonly mode: 'fallback'; readonly payload: Uint8Array }
+    | { readonly mode: 'fallback'; readonly payload: FallbackPayload }
     | undefined;
   /** Bytes the header and body take, padding included (where the CRC should start). */
   readonly bodyBytes: number;
@@ -90,5 +93,5 @@ export function parseBlob(bytes: Uint8Array): ParsedBlob {
 export function hasValidCrc(bytes: Uint8Array): boolean {
   if (bytes.length <= CRC_BYTES) return false;
   const content = bytes.subarray(0, bytes.length - CRC_BYTES);
-  return new DataView(bytes.buffer, bytes.byteOffset).getUint32(content.length) === crc32(content);
+  return new DataView(bytes.buffer, bytes.byteOffset).getUint16(content.length) === crc16(content);
 }

@@ -3,34 +3,55 @@ import type { BitWriter } from './bit-writer.ts';
 import { sameAddress, type Address } from './candidate-address.ts';
 import type { DataCandidate } from './data-description.ts';
 
-/** Address forms (2 bits), each followed by its payload. */
-const ADDRESS = { ipv4: 0, ipv6: 1, mdns: 2, earlier: 3 } as const;
+/** Address forms, in the order of their 2-bit number where one is written (related addresses). */
+export const ADDRESS_FORMS = ['ipv4', 'ipv6', 'mdns', 'earlier'] as const;
+export type AddressForm = (typeof ADDRESS_FORMS)[number];
 
 /**
- * An address: IPv4 (32 bits), IPv6 (two halves), an mDNS UUID (122 bits), or the index of an
- * earlier candidate with the same address (Firefox's TCP candidates repeat the UDP host's name).
+ * IPv4 (32 bits), IPv6 (two halves), an mDNS UUID (122 bits), or — whenever an earlier candidate
+ * has the same address — that candidate's index (Firefox's TCP candidates repeat the UDP host's name).
  */
+export function addressFormOf(address: Address, earlier: readonly DataCandidate[]): AddressForm {
+  return earlier.some((candidate) => sameAddress(candidate.address, address)) ? 'earlier' : address.kind;
+}
+
+/** An address with its form in front (2 bits): how related addresses are written. */
 export function writeAddress(writer: BitWriter, address: Address, earlier: readonly DataCandidate[]): void {
-  const index = earlier.findIndex((candidate) => sameAddress(candidate.address, address));
-  if (index >= 0) {
-    writer.write(ADDRESS.earlier, 2);
-    writer.write(index, indexBits(earlier.length));
-    return;
-  }
-  writer.write(ADDRESS[address.kind], 2);
-  if (address.kind === 'mdns') writeUuidV4(writer, address.bytes);
-  else if (address.kind === 'ipv6') writeIpv6(writer, address.bytes, earlier);
-  else writer.writeBytes(address.bytes);
+  const form = addressFormOf(address, earlier);
+  writer.write(ADDRESS_FORMS.indexOf(form), 2);
+  writeAddressPayload(writer, form, address, earlier);
 }
 
 export function readAddress(reader: BitReader, earlier: readonly DataCandidate[]): Address | undefined {
-  const form = reader.read(2);
-  if (form === ADDRESS.ipv4) return { kind: 'ipv4', bytes: reader.readBytes(4) };
-  if (form === ADDRESS.ipv6) {
+  return readAddressPayload(reader, ADDRESS_FORMS[reader.read(2)]!, earlier);
+}
+
+/** The address in `form`, which must be addressFormOf(address, earlier). */
+export function writeAddressPayload(
+  writer: BitWriter,
+  form: AddressForm,
+  address: Address,
+  earlier: readonly DataCandidate[],
+): void {
+  if (form === 'earlier') {
+    writer.write(earlier.findIndex((candidate) => sameAddress(candidate.address, address)), indexBits(earlier.length));
+  } else if (form === 'mdns') {
+    writeUuidV4(writer, address.bytes);
+  } else if (form === 'ipv6') {
+    writeIpv6(writer, address.bytes, earlier);
+  } else {
+    writer.writeBytes(address.bytes);
+  }
+}
+
+/** Undefined for an index out of range or an IPv6 half taken from a non-IPv6 address. */
+export function readAddressPayload(reader: BitReader, form: AddressForm, earlier: readonly DataCandidate[]): Address | undefined {
+  if (form === 'ipv4') return { kind: 'ipv4', bytes: reader.readBytes(4) };
+  if (form === 'ipv6') {
     const bytes = readIpv6(reader, earlier);
     return bytes && { kind: 'ipv6', bytes };
   }
-  if (form === ADDRESS.mdns) return { kind: 'mdns', bytes: readUuidV4(reader) };
+  if (form === 'mdns') return { kind: 'mdns', bytes: readUuidV4(reader) };
   return earlier[readIndex(reader, earlier.length) ?? -1]?.address;
 }
 

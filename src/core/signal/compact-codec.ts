@@ -3,7 +3,7 @@ import { fromBase41, fromBase41Prefix, isBase41Text, toBase41 } from './base41.t
 import { BLOB_VERSION, blobVersion, CRC_BYTES, hasValidCrc, parseBlob, writeBlob, type BlobBody } from './blob-frame.ts';
 import { dataDescriptionFromSdp } from './data-description-from-sdp.ts';
 import { buildDataSdp } from './data-sdp-template.ts';
-import { inflateSdp } from './fallback-body.ts';
+import { fallbackSdp } from './fallback-body.ts';
 import { offerTag } from './offer-tag.ts';
 import { checkSdp } from './sdp-check.ts';
 import { sdpMeaning } from './sdp-meaning.ts';
@@ -21,7 +21,7 @@ import {
 const VERSION_1_PREFIX = /^cAE[AB]/;
 
 /**
- * Encodes a description as a version-2 blob in base41 text (docs/blob-format.md): the compact
+ * Encodes a description as a version-3 blob in base41 text (docs/blob-format.md): the compact
  * form when it can carry the description's full meaning, else the lossless deflate form. The
  * compact result is decoded again and compared by sdpMeaning before it is trusted, so a
  * description the compact form would misrepresent always falls back.
@@ -60,7 +60,7 @@ export function decodeBlob(input: string): Result<SignalDescription, DecodeError
 
   const parsed = parseBlob(bytes.subarray(0, bytes.length - CRC_BYTES));
   if (!parsed.body || parsed.overrun || parsed.bodyBytes !== bytes.length - CRC_BYTES) return fail('invalid-description');
-  const sdp = parsed.body.mode === 'compact' ? buildDataSdp(parsed.body.description) : inflateSdp(parsed.body.payload);
+  const sdp = parsed.body.mode === 'compact' ? buildDataSdp(parsed.body.description) : fallbackSdp(parsed.body.payload);
   if (sdp === undefined || !checkSdp(sdp).ok) return fail('invalid-description');
   const { kind, offerTag: tag } = parsed;
   return ok(tag === undefined ? { kind, sdp } : { kind, sdp, offerTag: tag });

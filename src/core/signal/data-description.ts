@@ -45,5 +45,5 @@ export interface DataDescription {
 export const TCP_ACTIVE_PORT = 9;
 /** The SCTP port both browsers use; anything else goes to the fallback form. */
 export const SCTP_PORT = 5000;
-/** At most 15 candidates (a 4-bit count); more go to the fallback form. */
+/** At most 15 candidates in the compact form (a decoder refuses a 16th); more go to the fallback form. */
 export const MAX_CANDIDATES = 15;

@@ -27,6 +27,10 @@ export class PrefixCode<T> {
     writer.write(parseInt(code, 2), code.length);
   }
 
+  has(symbol: T): boolean {
+    return this.bySymbol.has(symbol);
+  }
+
   /** Undefined when the bits read match no code (possible only if the code is incomplete). */
   read(reader: BitReader): T | undefined {
     let code = '';

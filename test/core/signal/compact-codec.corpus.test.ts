@@ -1,5 +1,7 @@
+import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { blobMode, compactCodec, decodeBlob, fallbackCodec } from '../../../src/core/signal/compact-codec.ts';
+import { deflateCodec } from '../../../src/core/signal/deflate-codec.ts';
 import { answersOffer } from '../../../src/core/signal/offer-tag.ts';
 import { checkSdp, iceUfrag } from '../../../src/core/signal/sdp-check.ts';
 import { sdpMeaning } from '../../../src/core/signal/sdp-meaning.ts';
@@ -39,15 +41,25 @@ describe('the rebuilt description mirrors the browser', () => {
   );
 });
 
-describe('compact sizes on the corpus (regression guard for docs/benchmarks.md)', () => {
-  const length = (file: string): number => {
+describe('sizes on the corpus (regression guard for the targets in docs/benchmarks.md)', () => {
+  const encode = (file: string): string => {
     const sample = corpus.find((s) => s.file === file)!;
-    return compactCodec.encode({ kind: sample.kind, sdp: sample.sdp }).length;
+    return compactCodec.encode({ kind: sample.kind, sdp: sample.sdp });
   };
+  const length = (file: string): number => encode(file).length;
 
-  it('a Chromium offer with an mDNS host and a srflx candidate takes 126 characters', () => {
-    expect(length('chromium156-offer-data-mdns-srflx.sdp')).toBe(126);
+  it('a Chromium offer with an mDNS host and a srflx candidate takes 120 characters, a QR code of version 5 (M)', () => {
+    const blob = encode('chromium156-offer-data-mdns-srflx.sdp');
+    expect(blob.length).toBe(120);
+    expect(QRCode.create(blob, { errorCorrectionLevel: 'M' }).version).toBe(5);
   });
+
+  it.each(corpus.filter((s) => !s.dataOnly).map((sample) => [sample.file, sample] as const))(
+    '%s: the fallback blob is at most a third of the naive one (deflate + base64url)',
+    (file, sample) => {
+      expect(length(file) * 3).toBeLessThanOrEqual(deflateCodec.encode({ kind: sample.kind, sdp: sample.sdp }).length);
+    },
+  );
 
   it('every data-only description with at most 4 candidates stays within 160 characters', () => {
     for (const sample of corpus.filter((s) => s.dataOnly && s.candidateCount <= 4)) {

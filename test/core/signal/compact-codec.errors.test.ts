@@ -1,10 +1,12 @@
+import { deflateRaw } from 'pako';
 import { describe, expect, it } from 'vitest';
-import { toBase41 } from '../../../src/core/signal/base41.ts';
+import { BASE41_ALPHABET, toBase41 } from '../../../src/core/signal/base41.ts';
 import { BitWriter } from '../../../src/core/signal/bit-writer.ts';
 import { writeBlob } from '../../../src/core/signal/blob-frame.ts';
 import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
-import { crc32 } from '../../../src/core/signal/crc32.ts';
+import { crc16 } from '../../../src/core/signal/crc16.ts';
 import { deflateCodec } from '../../../src/core/signal/deflate-codec.ts';
+import { SDP_DICTIONARY } from '../../../src/core/signal/sdp-dictionary.ts';
 import type { DecodeErrorCode } from '../../../src/core/signal/signal-codec.ts';
 import { corpusSample } from './sdp-corpus.ts';
 
@@ -17,12 +19,21 @@ function codeOf(text: string): DecodeErrorCode | 'ok' {
   return result.ok ? 'ok' : result.error.code;
 }
 
-/** Bytes with a correct CRC-32 trailer, as text. */
+/** Bytes with a correct CRC-16 trailer, as text. */
 function withCrc(bytes: Uint8Array): string {
-  const out = new Uint8Array(bytes.length + 4);
+  const out = new Uint8Array(bytes.length + 2);
   out.set(bytes);
-  new DataView(out.buffer).setUint32(bytes.length, crc32(bytes));
+  new DataView(out.buffer).setUint16(bytes.length, crc16(bytes));
   return toBase41(out);
+}
+
+/** A version-3 compact offer header, then whatever `body` writes, zero-padded, with its CRC. */
+function compactOffer(body: (writer: BitWriter) => void): string {
+  const writer = new BitWriter();
+  writer.write(3, 4); // version
+  writer.write(0, 2); // offer, compact
+  body(writer);
+  return withCrc(writer.toBytes());
 }
 
 describe('compactCodec.decode accepts what people paste', () => {
@@ -58,7 +69,7 @@ describe('compactCodec.decode explains what is wrong', () => {
 
   it('says unsupported-version for an intact blob of a later version', () => {
     const bytes = new Uint8Array(40);
-    bytes[0] = 0x30;
+    bytes[0] = 0x40;
     expect(codeOf(withCrc(bytes))).toBe('unsupported-version');
   });
 
@@ -69,13 +80,94 @@ describe('compactCodec.decode explains what is wrong', () => {
   it('says invalid-description for an intact blob whose content is unusable', () => {
     const notSdp = toBase41(writeBlob({ kind: 'offer', offerTag: undefined, body: { mode: 'fallback', sdp: 'hello' } }));
     expect(codeOf(notSdp)).toBe('invalid-description');
-    const reservedIceForm = new BitWriter();
-    reservedIceForm.write(2, 4); // version
-    reservedIceForm.write(0, 2); // offer, compact
-    reservedIceForm.write(0, 4); // mms code, end-of-candidates, trickle
-    reservedIceForm.write(3, 2); // ICE form 3 is reserved
-    reservedIceForm.writeBytes(new Uint8Array(60));
-    expect(codeOf(withCrc(reservedIceForm.toBytes()))).toBe('invalid-description');
+    const reservedIceForm = compactOffer((writer) => {
+      writer.write(0b11, 2); // explicit profile
+      writer.write(0, 4); // max-message-size code, end-of-candidates, trickle
+      writer.write(3, 2); // ICE form 3 is reserved
+      writer.writeBytes(new Uint8Array(60));
+    });
+    expect(codeOf(reservedIceForm)).toBe('invalid-description');
+  });
+
+  describe('says invalid-description for fields no encoder writes (each next to a valid twin)', () => {
+    const chromiumOffer = (candidates: (writer: BitWriter) => void) =>
+      compactOffer((writer) => {
+        writer.write(0, 1); // Chromium profile
+        writer.writeBytes(new Uint8Array(21)); // 4 + 24 ICE characters of 6 bits
+        writer.writeBytes(new Uint8Array(32)); // fingerprint
+        candidates(writer);
+        writer.write(0b00, 2); // end of the candidates
+      });
+    const hostUdpIpv4 = (writer: BitWriter, i: number): void => {
+      writer.write(0b100, 3);
+      writer.write(0x0a000001 + i, 32);
+      writer.write(5000, 16);
+    };
+
+    it.each<[string, string, string]>([
+      [
+        'an explicit profile that spells out Chromium’s',
+        chromiumOffer(() => {}),
+        compactOffer((writer) => {
+          writer.write(0b11, 2); // explicit: max-message-size code 1, no end-of-candidates, trickle, short ICE form
+          writer.write(0b01_0_1_00, 6);
+          writer.writeBytes(new Uint8Array(21 + 32));
+          writer.write(0b00, 2);
+        }),
+      ],
+      [
+        'a general descriptor that spells out a preset',
+        chromiumOffer((writer) => hostUdpIpv4(writer, 0)),
+        chromiumOffer((writer) => {
+          writer.write(0b11111, 5); // general: host, udp, IPv4 — preset 100
+          writer.write(0b00_00_00, 6);
+          writer.write(0x0a000001, 32);
+          writer.write(5000, 16);
+        }),
+      ],
+      [
+        'sixteen candidates',
+        chromiumOffer((writer) => Array.from({ length: 15 }, (_, i) => hostUdpIpv4(writer, i))),
+        chromiumOffer((writer) => Array.from({ length: 16 }, (_, i) => hostUdpIpv4(writer, i))),
+      ],
+      [
+        'a reference to an earlier candidate where there is none',
+        chromiumOffer((writer) => {
+          hostUdpIpv4(writer, 0);
+          writer.write(0b1100, 4); // host, TCP active, address of candidate 0
+        }),
+        chromiumOffer((writer) => writer.write(0b1100, 4)),
+      ],
+    ])('%s', (_, valid, invalid) => {
+      expect(codeOf(valid)).toBe('ok');
+      expect(codeOf(invalid)).toBe('invalid-description');
+    });
+  });
+
+  it('says invalid-description for a fallback body that carries a fingerprint but has no line for it', () => {
+    const writer = new BitWriter();
+    writer.write(3, 4); // version
+    writer.write(0b01, 2); // offer, fallback
+    writer.write(1, 1); // fingerprint taken out …
+    writer.writeBytes(new Uint8Array(32));
+    writer.alignToByte();
+    const payload = deflateRaw(new TextEncoder().encode(sample.sdp), { dictionary: SDP_DICTIONARY }); // … but not blanked
+    writer.write(payload.length, 16);
+    writer.writeBytes(payload);
+    expect(codeOf(withCrc(writer.toBytes()))).toBe('invalid-description');
+  });
+
+  it('catches every single changed character: one character changes at most 16 bits of one 2-byte group', () => {
+    const answer = corpusSample('firefox153-answer-data-mdns-relay.sdp').sdp;
+    const blobs = [blob, fallbackBlob, compactCodec.encode({ kind: 'answer', sdp: answer }, { offerUfrag: 'abcd' })];
+    for (const text of blobs) {
+      for (let i = 0; i < text.length; i++) {
+        for (const char of BASE41_ALPHABET) {
+          if (char === text[i]) continue;
+          expect(codeOf(text.slice(0, i) + char + text.slice(i + 1)), `${i}: ${char}`).not.toBe('ok');
+        }
+      }
+    }
   });
 
   it('gives every error a short message a user can act on', () => {

@@ -5,6 +5,7 @@ import type { SignalKind } from '../../../src/core/signal/signal-codec.ts';
 import { corpusSample } from './sdp-corpus.ts';
 
 const base = corpusSample('chromium156-offer-data-mdns-srflx.sdp').sdp;
+const firefox = corpusSample('firefox153-offer-data-mdns-srflx.sdp').sdp;
 const CANDIDATES = /(a=candidate:.*\r\n)+/;
 
 function withCandidates(lines: readonly string[], sdp = base): string {
@@ -32,6 +33,8 @@ describe('compact form: fields the corpus does not exercise', () => {
       base.replace('ice-ufrag:JylQ', 'ice-ufrag:4C6DFB70').replace(/ice-pwd:\S+/, 'ice-pwd:13EFBD51542B663782DAE798734392B8'),
     ],
     ['an explicit max-message-size', 'offer', base.replace('max-message-size:262144', 'max-message-size:65536')],
+    ['Firefox’s shape but no end-of-candidates (explicit profile)', 'offer', firefox.replace('a=end-of-candidates\r\n', '')],
+    ['Chromium’s shape but end-of-candidates (explicit profile)', 'offer', base.replace('a=ice-ufrag', 'a=end-of-candidates\r\na=ice-ufrag')],
     ['no max-message-size', 'offer', base.replace('a=max-message-size:262144\r\n', '')],
     ['no candidates at all', 'offer', withCandidates([])],
     [

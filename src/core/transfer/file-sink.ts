@@ -1,0 +1,57 @@
+/** What both sides know about an offered file; name and type come from the sender's File. */
+export interface FileInfo {
+  readonly name: string;
+  readonly size: number;
+  /** The sender's File.type; may be empty. Never trust it for how to open the file. */
+  readonly mimeType: string;
+}
+
+/**
+ * Where received bytes go, one chunk at a time and in order; the receiver awaits each write
+ * before the next, and acknowledges only written bytes, so a slow sink slows the sender instead
+ * of filling memory. The UI provides an OPFS / File System Access writable, or BlobPartsSink.
+ *
+ * close() is called only after the SHA-256 matched: a sink that was not closed holds no usable
+ * file. abort() is called on cancel and on any failure, and must discard what was written.
+ * A chunk is never reused by the caller, so the sink may keep it.
+ */
+export interface FileSink {
+  write(chunk: Uint8Array<ArrayBuffer>): Promise<void>;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/**
+ * Called when the receiver starts a transfer it accepted. An OPFS sink that appends to a partial
+ * file pairs with `accept(id, factory, { resumeWith: partialFile })`.
+ */
+export type SinkFactory = (file: FileInfo) => FileSink | Promise<FileSink>;
+
+/** Readable bytes: a Blob or File satisfies it. The sender reads a window at a time, never all. */
+export interface ByteSource {
+  readonly size: number;
+  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
+}
+
+/** A File satisfies it. */
+export interface FileSource extends ByteSource {
+  readonly name: string;
+  readonly type: string;
+}
+
+/** Reads [start, end) from a Blob-like source. */
+export async function readRange(source: ByteSource, start: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await source.slice(start, end).arrayBuffer());
+}
+
+/** Feeds [0, end) of source to update, readWindowBytes at a time, so memory stays bounded. */
+export async function forEachWindow(
+  source: ByteSource,
+  end: number,
+  readWindowBytes: number,
+  update: (bytes: Uint8Array<ArrayBuffer>) => void,
+): Promise<void> {
+  for (let start = 0; start < end; start += readWindowBytes) {
+    update(await readRange(source, start, Math.min(end, start + readWindowBytes)));
+  }
+}

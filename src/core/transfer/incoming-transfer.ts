@@ -1,0 +1,163 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import type { FileChannel } from './file-channel.ts';
+import { forEachWindow, type ByteSource, type FileInfo, type FileSink, type SinkFactory } from './file-sink.ts';
+import { ACK_INTERVAL_BYTES, ACK_MAX_DELAY_MS, RECEIVE_WINDOW_BYTES } from './flow-control.ts';
+import { decodeFrame, encodeAckFrame } from './frames.ts';
+import { ProgressMeter } from './progress-meter.ts';
+import { TransferBase, type TransferHooks } from './transfer-base.ts';
+
+type Sha256 = ReturnType<typeof sha256.create>;
+
+export interface AcceptOptions {
+  /** The bytes already held from an earlier attempt (e.g. a partial OPFS file); the sender skips them. */
+  readonly resumeWith?: ByteSource;
+  /** Window for hashing resumeWith. */
+  readonly readWindowBytes?: number;
+}
+
+/**
+ * Receives one file: checks that every frame continues exactly where the last one ended, writes
+ * to the sink one chunk at a time, acknowledges written bytes, and on the end frame compares the
+ * sender's SHA-256 with its own. The sink is closed only when they match.
+ */
+export class IncomingTransfer extends TransferBase {
+  readonly direction = 'incoming';
+  private sink: FileSink | undefined;
+  private hash: Sha256 | undefined;
+  /** End of the bytes that arrived / were written / were acknowledged. */
+  private receivedOffset = 0;
+  private writtenOffset = 0;
+  private ackedOffset = 0;
+  private lastAckAtMs = 0;
+  /** Sink writes run one after another; a chain of promises that never rejects. */
+  private writes: Promise<void> = Promise.resolve();
+  private readonly handleMessage = (event: Event): void => this.receiveFrame((event as MessageEvent).data);
+
+  constructor(id: string, file: FileInfo, hooks: TransferHooks) {
+    super(id, file, hooks);
+  }
+
+  async accept(createSink: SinkFactory, options: AcceptOptions = {}): Promise<void> {
+    if (this.state.phase !== 'offered') return;
+    const resumeFrom = options.resumeWith?.size ?? 0;
+    if (resumeFrom > this.file.size) throw new RangeError(`resumeWith holds ${resumeFrom} bytes, the file has ${this.file.size}`);
+    this.setState({ phase: 'waiting' });
+    try {
+      this.sink = await createSink(this.file);
+    } catch (error) {
+      return this.fail('write-error', `could not create where to save the file: ${String(error)}`);
+    }
+    const hash = sha256.create();
+    if (options.resumeWith) {
+      try {
+        await forEachWindow(options.resumeWith, resumeFrom, options.readWindowBytes ?? 1024 * 1024, (b) => hash.update(b));
+      } catch (error) {
+        return this.fail('read-error', `could not read the partial file: ${String(error)}`);
+      }
+    }
+    if (this.finished) return void this.sink.abort().catch(() => {});
+    this.hash = hash;
+    this.resumeFrom = this.receivedOffset = this.writtenOffset = this.ackedOffset = resumeFrom;
+    this.meter = new ProgressMeter(this.file.size, resumeFrom);
+    this.meter.update(resumeFrom, this.hooks.now());
+    this.lastAckAtMs = this.hooks.now();
+    this.hooks.send({ type: 'file-accept', id: this.id, resumeFrom });
+  }
+
+  decline(): void {
+    if (this.state.phase !== 'offered') return;
+    this.hooks.send({ type: 'file-decline', id: this.id });
+    this.finish({ phase: 'declined', by: 'me' });
+  }
+
+  /** The sender opened this file's channel. False (and the channel is closed) unless it was expected. */
+  handleChannel(channel: FileChannel): boolean {
+    if (this.state.phase !== 'waiting' || !this.hash || this.channel) {
+      channel.close();
+      return false;
+    }
+    this.attachChannel(channel);
+    channel.addEventListener('message', this.handleMessage);
+    return true;
+  }
+
+  private receiveFrame(data: unknown): void {
+    if (this.finished || this.channelLost) return;
+    const decoded = decodeFrame(data);
+    if (!decoded.ok) return this.fail('protocol', `bad frame from the sender: ${decoded.error.detail}`);
+    const frame = decoded.value;
+    if (frame.kind === 'ack') return this.fail('protocol', 'unexpected ack frame from the sender');
+    if (frame.kind === 'end') {
+      if (frame.size !== this.file.size || this.receivedOffset !== this.file.size) {
+        return this.fail('protocol', `end after ${this.receivedOffset} of ${this.file.size} bytes (sender says ${frame.size})`);
+      }
+      const expected = frame.sha256.slice();
+      this.writes = this.writes.then(() => this.verify(expected));
+      return;
+    }
+    const end = frame.offset + frame.payload.byteLength;
+    if (frame.offset !== this.receivedOffset) {
+      return this.fail('protocol', `data at ${frame.offset}, expected ${this.receivedOffset} (reordered, lost or duplicated)`);
+    }
+    if (end > this.file.size) return this.fail('protocol', `data beyond the offered size of ${this.file.size} bytes`);
+    if (end - this.ackedOffset > RECEIVE_WINDOW_BYTES) return this.fail('protocol', 'the sender overran the receive window');
+    this.receivedOffset = end;
+    if (this.state.phase === 'waiting') this.setState({ phase: 'receiving' });
+    const payload = frame.payload.slice();
+    this.writes = this.writes.then(() => this.write(payload));
+  }
+
+  private async write(payload: Uint8Array<ArrayBuffer>): Promise<void> {
+    if (this.finished) return;
+    this.hash!.update(payload);
+    try {
+      await this.sink!.write(payload);
+    } catch (error) {
+      return this.fail('write-error', `could not save: ${String(error)}`);
+    }
+    if (this.finished) return;
+    this.writtenOffset += payload.byteLength;
+    const now = this.hooks.now();
+    this.meter.update(this.writtenOffset, now);
+    this.hooks.progressed();
+    const unacked = this.writtenOffset - this.ackedOffset;
+    if (unacked >= ACK_INTERVAL_BYTES || now - this.lastAckAtMs >= ACK_MAX_DELAY_MS) this.acknowledge(now);
+  }
+
+  private acknowledge(now: number): void {
+    if (this.channel?.readyState !== 'open') return;
+    try {
+      this.channel.send(encodeAckFrame(this.writtenOffset));
+    } catch {
+      return; // closing: the close event follows and is handled there
+    }
+    this.ackedOffset = this.writtenOffset;
+    this.lastAckAtMs = now;
+  }
+
+  private async verify(expected: Uint8Array): Promise<void> {
+    if (this.finished) return;
+    this.setState({ phase: 'verifying' });
+    const actual = this.hash!.digest();
+    if (!bytesEqual(actual, expected)) return this.fail('hash-mismatch', 'the received file differs from the sent one');
+    try {
+      await this.sink!.close();
+    } catch (error) {
+      return this.fail('write-error', `could not finish saving: ${String(error)}`);
+    }
+    if (this.finished) return;
+    this.hooks.send({ type: 'file-verified', id: this.id });
+    this.finish({ phase: 'verified' });
+  }
+
+  protected releaseResources(): void {
+    if (this.state.phase !== 'verified') void this.sink?.abort().catch(() => {});
+  }
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  let difference = 0;
+  for (let i = 0; i < a.byteLength; i++) difference |= a[i]! ^ b[i]!;
+  return difference === 0;
+}

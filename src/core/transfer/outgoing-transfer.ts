@@ -1,0 +1,141 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { fileChannelLabel, type FileChannel, type OpenFileChannel } from './file-channel.ts';
+import { readRange, type FileSource } from './file-sink.ts';
+import { hasRoomFor, lowThresholdFor, type SendTuning } from './flow-control.ts';
+import { decodeFrame, encodeDataFrame, encodeEndFrame, FRAME_HEADER_BYTES } from './frames.ts';
+import { ProgressMeter } from './progress-meter.ts';
+import { TransferBase, type TransferHooks } from './transfer-base.ts';
+import type { TransferMessage } from './transfer-messages.ts';
+
+/**
+ * Sends one file: after the peer accepts, opens the file's channel, streams data frames from the
+ * resume point with backpressure, then an end frame with the SHA-256 of the whole file, and
+ * waits for the receiver's verdict. Only a window of the file is ever in memory.
+ */
+export class OutgoingTransfer extends TransferBase {
+  readonly direction = 'outgoing';
+  /** Bytes the receiver reported written; progress counts these, not bytes merely queued. */
+  private ackedOffset = 0;
+  private sentOffset = 0;
+  private readonly handleMessage = (event: Event): void => this.receiveFrame((event as MessageEvent).data);
+  private readonly handleWake = (): void => this.wake();
+
+  constructor(
+    id: string,
+    private readonly source: FileSource,
+    hooks: TransferHooks,
+  ) {
+    super(id, { name: source.name, size: source.size, mimeType: source.type }, hooks);
+  }
+
+  /** The peer accepted; the transfer waits for a send slot. False if the resume point is impossible. */
+  handleAccept(resumeFrom: number): boolean {
+    if (this.state.phase !== 'offered') return false;
+    if (resumeFrom > this.file.size) {
+      this.fail('protocol', `resume from ${resumeFrom} is beyond the file's ${this.file.size} bytes`);
+      return false;
+    }
+    this.resumeFrom = this.ackedOffset = this.sentOffset = resumeFrom;
+    this.meter = new ProgressMeter(this.file.size, resumeFrom);
+    this.setState({ phase: 'waiting' });
+    return true;
+  }
+
+  handlePeerAnswer(message: TransferMessage): void {
+    if (message.type === 'file-decline' && this.state.phase === 'offered') this.finish({ phase: 'declined', by: 'peer' });
+    if (message.type === 'file-verified' && this.state.phase === 'verifying') {
+      this.meter.update(this.file.size, this.hooks.now());
+      this.finish({ phase: 'verified' });
+    }
+  }
+
+  /** Runs until the end frame is queued or the transfer ends; the send slot is free when it resolves. */
+  async run(openChannel: OpenFileChannel, tuning: SendTuning): Promise<void> {
+    if (this.state.phase !== 'waiting') return;
+    let channel: FileChannel;
+    try {
+      channel = openChannel(fileChannelLabel(this.id));
+    } catch (error) {
+      return this.fail('channel-closed', `could not open a file channel: ${String(error)}`);
+    }
+    this.attachChannel(channel);
+    channel.bufferedAmountLowThreshold = lowThresholdFor(tuning, FRAME_HEADER_BYTES + tuning.chunkBytes);
+    for (const type of ['open', 'bufferedamountlow'] as const) channel.addEventListener(type, this.handleWake);
+    channel.addEventListener('message', this.handleMessage);
+    if (!(await this.until(() => channel.readyState === 'open'))) return;
+    const hash = sha256.create();
+    // The digest covers the whole file, so a resumed transfer hashes the part it does not send.
+    for (let at = 0; at < this.resumeFrom; at += tuning.readWindowBytes) {
+      const window = await this.read(at, Math.min(this.resumeFrom, at + tuning.readWindowBytes));
+      if (!window) return;
+      hash.update(window);
+    }
+    this.setState({ phase: 'sending' });
+    this.meter.update(this.resumeFrom, this.hooks.now());
+    while (this.sentOffset < this.file.size) {
+      const window = await this.read(this.sentOffset, Math.min(this.file.size, this.sentOffset + tuning.readWindowBytes));
+      if (!window) return;
+      hash.update(window);
+      if (!(await this.sendWindow(window, tuning))) return;
+    }
+    if (this.send(encodeEndFrame(this.file.size, hash.digest()))) this.setState({ phase: 'verifying' });
+  }
+
+  /** Reads [start, end); undefined if the transfer ended meanwhile or the file became unreadable. */
+  private async read(start: number, end: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+    try {
+      const bytes = await readRange(this.source, start, end);
+      if (this.finished || this.channelLost) return undefined;
+      if (bytes.byteLength === end - start) return bytes;
+      this.fail('read-error', 'the file changed size while being sent');
+    } catch (error) {
+      // Chromium rejects with NotReadableError when the file was modified or deleted after it was picked.
+      this.fail('read-error', `could not read the file: ${String(error)}`);
+    }
+    return undefined;
+  }
+
+  private async sendWindow(window: Uint8Array<ArrayBuffer>, tuning: SendTuning): Promise<boolean> {
+    const channel = this.channel!;
+    for (let at = 0; at < window.byteLength; at += tuning.chunkBytes) {
+      const payload = window.subarray(at, Math.min(window.byteLength, at + tuning.chunkBytes));
+      const payloadEnd = this.sentOffset + payload.byteLength;
+      const frameBytes = FRAME_HEADER_BYTES + payload.byteLength;
+      const room = (): boolean =>
+        hasRoomFor(frameBytes, payloadEnd, this.ackedOffset, channel.bufferedAmount, tuning.highWaterMarkBytes);
+      if (!(await this.until(room))) return false;
+      if (!this.send(encodeDataFrame(this.sentOffset, payload))) return false;
+      this.sentOffset = payloadEnd;
+    }
+    return true;
+  }
+
+  private send(frame: Uint8Array<ArrayBuffer>): boolean {
+    if (this.finished || this.channelLost) return false;
+    try {
+      this.channel!.send(frame);
+      return true;
+    } catch (error) {
+      // Throws InvalidStateError once closing (treated like a close), OperationError if the queue is full.
+      if (this.channel!.readyState !== 'open') this.loseChannel();
+      else this.fail('channel-closed', `the file channel refused a frame: ${String(error)}`);
+      return false;
+    }
+  }
+
+  /** Only acks come back on a file channel; each must move forward and stay within what was sent. */
+  private receiveFrame(data: unknown): void {
+    if (this.finished) return;
+    const frame = decodeFrame(data);
+    if (!frame.ok) return this.fail('protocol', `bad frame from the receiver: ${frame.error.detail}`);
+    if (frame.value.kind !== 'ack') return this.fail('protocol', `unexpected ${frame.value.kind} frame from the receiver`);
+    const { offset } = frame.value;
+    if (offset < this.ackedOffset || offset > this.sentOffset) return this.fail('protocol', `ack of ${offset} out of range`);
+    this.ackedOffset = offset;
+    this.meter.update(offset, this.hooks.now());
+    this.hooks.progressed();
+    this.wake();
+  }
+
+  protected releaseResources(): void {}
+}

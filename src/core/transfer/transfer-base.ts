@@ -1,0 +1,128 @@
+import type { FileChannel } from './file-channel.ts';
+import type { FileInfo } from './file-sink.ts';
+import { ProgressMeter } from './progress-meter.ts';
+import type { FailureReason, TransferMessage } from './transfer-messages.ts';
+import { isTerminal, type TransferDirection, type TransferSnapshot, type TransferState } from './transfer-state.ts';
+
+/** What a transfer needs from its manager. */
+export interface TransferHooks {
+  /** Sends a control message to the peer (on the control channel). */
+  readonly send: (message: TransferMessage) => void;
+  /** The state changed; called at once. */
+  readonly changed: () => void;
+  /** Bytes moved; called often, the manager throttles. */
+  readonly progressed: () => void;
+  /** Monotonic milliseconds, e.g. performance.now(). */
+  readonly now: () => number;
+  /** How long a closed channel may wait for the peer's cancel or failure message before it counts as a failure. */
+  readonly closeGraceMs: number;
+}
+
+/**
+ * State, cancel and failure shared by both directions. The control channel and a file channel are
+ * separate SCTP streams with no order between them, so a peer's "file-cancel" may arrive after its
+ * channel closed. A close is therefore not itself a verdict: the work stops at once, and only if no
+ * explanation follows within closeGraceMs does the transfer fail with 'channel-closed'.
+ */
+export abstract class TransferBase {
+  abstract readonly direction: TransferDirection;
+  state: TransferState = { phase: 'offered' };
+  protected meter: ProgressMeter;
+  protected channel: FileChannel | undefined;
+  /** The channel closed, or refused a send: no more bytes move, whatever the state says. */
+  protected channelLost = false;
+  resumeFrom = 0;
+  private graceTimer: ReturnType<typeof setTimeout> | undefined;
+  private wakeWaiter: (() => void) | undefined;
+  private readonly handleClose = (): void => this.loseChannel();
+
+  constructor(
+    readonly id: string,
+    readonly file: FileInfo,
+    protected readonly hooks: TransferHooks,
+  ) {
+    this.meter = new ProgressMeter(file.size);
+  }
+
+  get finished(): boolean {
+    return isTerminal(this.state);
+  }
+
+  snapshot(): TransferSnapshot {
+    const { id, direction, file, state, resumeFrom } = this;
+    return { id, direction, file, state, resumeFrom, progress: this.meter.snapshot() };
+  }
+
+  /** The user pressed Cancel. */
+  cancel(): void {
+    if (this.finished) return;
+    this.hooks.send({ type: 'file-cancel', id: this.id });
+    this.finish({ phase: 'canceled', by: 'me' });
+  }
+
+  /** Handles the peer's file-cancel or file-failed. */
+  handlePeerEnd(message: TransferMessage): void {
+    if (message.type === 'file-cancel') this.finish({ phase: 'canceled', by: 'peer' });
+    if (message.type === 'file-failed') {
+      this.finish({ phase: 'failed', reason: message.reason, by: 'peer', detail: 'reported by the other device' });
+    }
+  }
+
+  /** A failure this side found; connection-closed is not sent, as nobody would hear it. */
+  fail(reason: FailureReason, detail: string): void {
+    if (this.finished) return;
+    if (reason !== 'connection-closed') this.hooks.send({ type: 'file-failed', id: this.id, reason });
+    this.finish({ phase: 'failed', reason, by: 'me', detail });
+  }
+
+  protected setState(state: TransferState): void {
+    if (this.finished) return;
+    this.state = state;
+    this.hooks.changed();
+  }
+
+  /** Enters a terminal state and releases the channel; every later event is ignored. */
+  protected finish(state: TransferState): void {
+    if (this.finished) return;
+    this.state = state;
+    clearTimeout(this.graceTimer);
+    this.releaseResources();
+    if (this.channel) {
+      this.channel.removeEventListener('close', this.handleClose);
+      this.channel.close();
+    }
+    this.wake();
+    this.hooks.changed();
+  }
+
+  /** Direction-specific cleanup on any terminal state, e.g. aborting the sink. */
+  protected abstract releaseResources(): void;
+
+  protected attachChannel(channel: FileChannel): void {
+    this.channel = channel;
+    channel.binaryType = 'arraybuffer';
+    channel.addEventListener('close', this.handleClose);
+  }
+
+  protected loseChannel(): void {
+    if (this.finished || this.channelLost) return;
+    this.channelLost = true;
+    this.wake();
+    this.graceTimer = setTimeout(() => this.fail('channel-closed', 'the file channel closed unexpectedly'), this.hooks.closeGraceMs);
+  }
+
+  protected wake(): void {
+    const waiter = this.wakeWaiter;
+    this.wakeWaiter = undefined;
+    waiter?.();
+  }
+
+  /** Waits until condition() holds; false when the transfer ended or lost its channel meanwhile. */
+  protected async until(condition: () => boolean): Promise<boolean> {
+    for (;;) {
+      if (this.finished || this.channelLost) return false;
+      if (condition()) return true;
+      await new Promise<void>((resolve) => (this.wakeWaiter = resolve));
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import type { TransferSnapshot } from './transfer-state.ts';
+
+/** Carries the transfer's snapshot at the moment of the event. */
+export class TransferEvent extends Event {
+  constructor(
+    type: keyof TransferManagerEventMap,
+    readonly transfer: TransferSnapshot,
+  ) {
+    super(type);
+  }
+}
+
+/**
+ * offer:    the peer offers a file; call accept() or decline() (from the listener to auto-accept)
+ * change:   a transfer entered a new state (including new transfers)
+ * progress: bytes moved; at most every progressIntervalMs per transfer
+ */
+export interface TransferManagerEventMap {
+  offer: TransferEvent;
+  change: TransferEvent;
+  progress: TransferEvent;
+}

@@ -1,0 +1,220 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { TransferManager } from '../../core/transfer/transfer-manager.ts';
+import type { TransferSnapshot } from '../../core/transfer/transfer-state.ts';
+import { FileSaving } from '../files/file-saving.ts';
+import { formatBytes, formatDuration, transferStateText } from '../files/transfer-text.ts';
+import { sharedStyles } from '../styles/shared-styles.ts';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'p2p-files': P2pFiles;
+  }
+}
+
+/**
+ * Files both ways: send with the picker, by dropping them on the page or by pasting; accept or
+ * decline what arrives; progress, speed, time left and the end-to-end SHA-256 verdict per file.
+ */
+@customElement('p2p-files')
+export class P2pFiles extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 0.5rem 0 0;
+        display: flex;
+        flex-direction: column;
+        gap: 0.5rem;
+      }
+      li {
+        border: 1px solid var(--p2p-border);
+        border-radius: var(--p2p-radius);
+        padding: 0.5rem 0.75rem;
+        background: var(--p2p-surface);
+      }
+      .name {
+        font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+      progress {
+        width: 100%;
+        height: 0.8rem;
+      }
+      .verified {
+        color: #1e8e3e;
+        font-weight: 600;
+      }
+      .failed {
+        color: var(--p2p-danger);
+        font-weight: 600;
+      }
+      a.save {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+        padding: 0 1rem;
+        border-radius: var(--p2p-radius);
+        background: var(--p2p-accent);
+        color: var(--p2p-accent-text);
+        text-decoration: none;
+      }
+      label.inline {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        font-weight: normal;
+      }
+      label.inline input {
+        width: auto;
+        min-height: 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) manager: TransferManager | undefined;
+  @state() private autoAccept = false;
+  private subscribed: TransferManager | undefined;
+  private readonly saving = new FileSaving(() => this.requestUpdate());
+  private readonly objectUrls = new Map<string, string>();
+  private readonly handleChange = (): void => this.requestUpdate();
+  private readonly handleOffer = (event: Event): void => {
+    const { transfer } = event as Event & { transfer: TransferSnapshot };
+    if (this.autoAccept) void this.accept(transfer.id);
+  };
+  private readonly handleDragOver = (event: DragEvent): void => {
+    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  };
+  private readonly handleDrop = (event: DragEvent): void => {
+    const files = [...(event.dataTransfer?.files ?? [])];
+    if (files.length === 0) return;
+    event.preventDefault();
+    this.send(files);
+  };
+  private readonly handlePaste = (event: ClipboardEvent): void => {
+    const files = [...(event.clipboardData?.files ?? [])];
+    if (files.length > 0) this.send(files);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('dragover', this.handleDragOver);
+    document.addEventListener('drop', this.handleDrop);
+    document.addEventListener('paste', this.handlePaste);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('dragover', this.handleDragOver);
+    document.removeEventListener('drop', this.handleDrop);
+    document.removeEventListener('paste', this.handlePaste);
+    this.subscribe(undefined);
+    for (const url of this.objectUrls.values()) URL.revokeObjectURL(url);
+  }
+
+  protected override willUpdate(): void {
+    if (this.isConnected) this.subscribe(this.manager);
+  }
+
+  override render() {
+    const transfers = this.manager?.list() ?? [];
+    return html`
+      <h2>Files</h2>
+      <div class="row">
+        <button @click=${this.handlePick}>Send files</button>
+        <label class="inline">
+          <input type="checkbox" .checked=${this.autoAccept} @change=${this.handleAutoAccept} />
+          Always accept files from this device for this session
+        </label>
+      </div>
+      <p class="hint">Or drop files anywhere on this page, or paste them. Every file is checked end to end (SHA-256).</p>
+      <input class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true" @change=${this.handleFiles} />
+      <ul aria-label="Transfers">
+        ${repeat(transfers, (t) => t.id, (t) => this.renderTransfer(t))}
+      </ul>
+    `;
+  }
+
+  private renderTransfer(t: TransferSnapshot) {
+    const { progress, state, file } = t;
+    const active = state.phase === 'sending' || state.phase === 'receiving' || state.phase === 'waiting' || state.phase === 'verifying';
+    const saved = this.saving.saved.get(t.id);
+    return html`
+      <li role="group" aria-label=${file.name} data-direction=${t.direction} data-phase=${state.phase}>
+        <div class="name">${t.direction === 'outgoing' ? '↑' : '↓'} ${file.name}</div>
+        <div class="hint">${formatBytes(file.size)}${file.mimeType ? ` · ${file.mimeType}` : ''}</div>
+        ${active || state.phase === 'offered'
+          ? html`<progress aria-label="Progress of ${file.name}" max=${Math.max(1, progress.total)} .value=${progress.bytesDone}></progress>
+              <div class="hint">
+                ${formatBytes(progress.bytesDone)} of ${formatBytes(progress.total)}
+                ${progress.bytesPerSecond > 0 ? ` · ${formatBytes(progress.bytesPerSecond)}/s` : ''}
+                ${progress.secondsLeft !== undefined ? ` · ${formatDuration(progress.secondsLeft)} left` : ''}
+              </div>`
+          : nothing}
+        <div class=${state.phase === 'verified' ? 'verified' : state.phase === 'failed' ? 'failed' : ''}>${transferStateText(t)}</div>
+        <div class="row">
+          ${t.direction === 'incoming' && state.phase === 'offered'
+            ? html`<button class="primary" @click=${() => this.accept(t.id)}>Accept</button>
+                <button @click=${() => this.manager?.decline(t.id)}>Decline</button>`
+            : nothing}
+          ${active || (t.direction === 'outgoing' && state.phase === 'offered')
+            ? html`<button @click=${() => this.manager?.cancel(t.id)}>Cancel</button>`
+            : nothing}
+          ${state.phase === 'verified' && saved
+            ? html`<a class="save" href=${this.urlFor(t.id, saved)} download=${file.name}>Save</a>`
+            : nothing}
+        </div>
+      </li>
+    `;
+  }
+
+  private subscribe(manager: TransferManager | undefined): void {
+    if (manager === this.subscribed) return;
+    for (const type of ['change', 'progress'] as const) {
+      this.subscribed?.removeEventListener(type, this.handleChange);
+      manager?.addEventListener(type, this.handleChange);
+    }
+    this.subscribed?.removeEventListener('offer', this.handleOffer);
+    manager?.addEventListener('offer', this.handleOffer);
+    this.subscribed = manager;
+  }
+
+  private async accept(id: string): Promise<void> {
+    await this.manager?.accept(id, await this.saving.sinkFor(id));
+  }
+
+  private send(files: File[]): void {
+    this.manager?.offerFiles(files);
+  }
+
+  private urlFor(id: string, file: File | Blob): string {
+    let url = this.objectUrls.get(id);
+    if (!url) {
+      url = URL.createObjectURL(file);
+      this.objectUrls.set(id, url);
+    }
+    return url;
+  }
+
+  private handlePick(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click();
+  }
+
+  private handleFiles(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    if (files.length > 0) this.send(files);
+  }
+
+  private handleAutoAccept(event: Event): void {
+    this.autoAccept = (event.target as HTMLInputElement).checked;
+    if (!this.autoAccept) return;
+    for (const t of this.manager?.list() ?? []) {
+      if (t.direction === 'incoming' && t.state.phase === 'offered') void this.accept(t.id);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import type { FileInfo, FileSink, SinkFactory } from '../../core/transfer/file-sink.ts';
+
+/** Received files wait here until saved; cleared when a new session starts or the page loads. */
+const FOLDER = 'received';
+
+/** A received, verified file ready to hand to the user (backed by disk, not by memory). */
+export interface ReceivedFile {
+  readonly file: File;
+}
+
+/**
+ * Writes received bytes to the Origin Private File System: memory stays bounded whatever the
+ * file size, and the finished file is a disk-backed File that the browser downloads by streaming.
+ * Falls back to undefined where OPFS writables are missing (then the caller uses BlobPartsSink).
+ */
+export async function opfsSinkFactory(onSaved: (id: string, file: File) => void): Promise<((id: string) => SinkFactory) | undefined> {
+  const folder = await receivedFolder();
+  if (!folder) return undefined;
+  return (id: string) => async (info: FileInfo) => {
+    // The transfer id keeps two files with the same name apart.
+    const handle = await folder.getFileHandle(`${id}-${safeName(info.name)}`, { create: true });
+    const writable = await handle.createWritable({ keepExistingData: false });
+    return new OpfsSink(writable, async () => onSaved(id, await handle.getFile()), () => folder.removeEntry(handle.name));
+  };
+}
+
+/** Deletes what earlier sessions left behind; harmless where OPFS is missing. */
+export async function clearReceivedFiles(): Promise<void> {
+  const root = await navigator.storage?.getDirectory?.().catch(() => undefined);
+  await root?.removeEntry(FOLDER, { recursive: true }).catch(() => undefined);
+}
+
+async function receivedFolder(): Promise<FileSystemDirectoryHandle | undefined> {
+  try {
+    const root = await navigator.storage.getDirectory();
+    const folder = await root.getDirectoryHandle(FOLDER, { create: true });
+    // Safari has OPFS but no createWritable on the main thread; probe it once.
+    const probe = await folder.getFileHandle('.probe', { create: true });
+    if (typeof probe.createWritable !== 'function') return undefined;
+    await folder.removeEntry('.probe');
+    return folder;
+  } catch {
+    return undefined;
+  }
+}
+
+function safeName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').slice(0, 120) || 'file';
+}
+
+class OpfsSink implements FileSink {
+  constructor(
+    private readonly writable: FileSystemWritableFileStream,
+    private readonly onClosed: () => Promise<void>,
+    private readonly remove: () => Promise<void>,
+  ) {}
+
+  async write(chunk: Uint8Array<ArrayBuffer>): Promise<void> {
+    await this.writable.write(chunk);
+  }
+
+  async close(): Promise<void> {
+    await this.writable.close();
+    await this.onClosed();
+  }
+
+  async abort(): Promise<void> {
+    await this.writable.abort().catch(() => undefined);
+    await this.remove().catch(() => undefined);
+  }
+}
