@@ -4,9 +4,10 @@
  * the same lines in the same order costs a few bytes per run of lines between its per-session
  * values. The text: a few typical candidate lines, then the audio+video+data descriptions of
  * Chromium 156 (offer), Firefox 153 (answer) and Firefox 153 (offer), line for line, with every
- * per-session value blanked: session id → 0, ports → 9, addresses → 192.168.1.2, candidate
- * foundations → 1, and ICE credentials, fingerprints, SSRCs, cnames, stream and track ids removed
- * (leaving `a=msid:{} {}`, `a=ssrc: cname:{}`, …), so only the browsers' line shapes remain.
+ * per-session value blanked: session id → 0, ports → 9, addresses → 192.168.1.2, Chromium's
+ * random candidate foundations → 1, and ICE credentials, fingerprints, SSRCs, cnames, stream and
+ * track ids removed (leaving `a=msid:{} {}`, `a=ssrc: cname:{}`, …), so only the browsers' line
+ * shapes remain (docs/blob-format.md §5).
  * Matches near the end are the cheapest, so the Firefox offer, whose many per-session values
  * break the most runs, comes last.
  *
