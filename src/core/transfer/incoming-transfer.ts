@@ -23,6 +23,7 @@ export interface AcceptOptions {
 export class IncomingTransfer extends TransferBase {
   readonly direction = 'incoming';
   private sink: FileSink | undefined;
+  private sinkAborted = false;
   private hash: Sha256 | undefined;
   /** End of the bytes that arrived / were written / were acknowledged. */
   private receivedOffset = 0;
@@ -55,7 +56,7 @@ export class IncomingTransfer extends TransferBase {
         return this.fail('read-error', `could not read the partial file: ${String(error)}`);
       }
     }
-    if (this.finished) return void this.sink.abort().catch(() => {});
+    if (this.finished) return this.abortSink();
     this.hash = hash;
     this.resumeFrom = this.receivedOffset = this.writtenOffset = this.ackedOffset = resumeFrom;
     this.meter = new ProgressMeter(this.file.size, resumeFrom);
@@ -150,8 +151,15 @@ export class IncomingTransfer extends TransferBase {
     this.finish({ phase: 'verified' });
   }
 
-  protected releaseResources(): void {
-    if (this.state.phase !== 'verified') void this.sink?.abort().catch(() => {});
+  protected override releaseResources(): void {
+    if (this.state.phase !== 'verified') this.abortSink();
+  }
+
+  /** Once only: the sink may arrive after the transfer already ended (a slow save dialog). */
+  private abortSink(): void {
+    if (!this.sink || this.sinkAborted) return;
+    this.sinkAborted = true;
+    void this.sink.abort().catch(() => {});
   }
 }
 

@@ -136,6 +136,4 @@ export class OutgoingTransfer extends TransferBase {
     this.hooks.progressed();
     this.wake();
   }
-
-  protected releaseResources(): void {}
 }

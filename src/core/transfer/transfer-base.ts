@@ -96,7 +96,7 @@ export abstract class TransferBase {
   }
 
   /** Direction-specific cleanup on any terminal state, e.g. aborting the sink. */
-  protected abstract releaseResources(): void;
+  protected releaseResources(): void {}
 
   protected attachChannel(channel: FileChannel): void {
     this.channel = channel;

@@ -10,7 +10,7 @@ import type { TransferMessage } from './transfer-messages.ts';
 import type { TransferSnapshot } from './transfer-state.ts';
 
 export interface TransferManagerOptions extends SendTuningOptions {
-  /** Sends on the control channel; drop the message if it is not open. */
+  /** Sends on the control channel; drops the message if it is not open (a throw is caught and ignored). */
   readonly send: (message: TransferMessage) => void;
   /** `(label) => pc.createDataChannel(label, { ordered: true })` */
   readonly openChannel: OpenFileChannel;
@@ -144,7 +144,13 @@ export class TransferManager extends EventTarget {
   private hooksFor(transfer: () => Transfer): TransferHooks {
     const interval = this.options.progressIntervalMs ?? 100;
     return {
-      send: this.options.send,
+      send: (message) => {
+        try {
+          this.options.send(message);
+        } catch {
+          // The control channel is closing; the session's end will call close().
+        }
+      },
       now: this.now,
       closeGraceMs: this.options.closeGraceMs ?? 3000,
       changed: () => this.emit('change', transfer()),

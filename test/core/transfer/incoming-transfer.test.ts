@@ -55,7 +55,7 @@ describe('IncomingTransfer against a misbehaving sender', () => {
     const { transfer, evil } = await receiver(4 * RECEIVE_WINDOW_BYTES, stalled);
     const chunk = new Uint8Array(256 * 1024);
     for (let offset = 0; offset <= RECEIVE_WINDOW_BYTES; offset += chunk.length) evil.send(encodeDataFrame(offset, chunk));
-    await sleep(50);
+    for (let waited = 0; !transfer.finished && waited < 2000; waited += 10) await sleep(10);
     expect(transfer.state).toMatchObject({ phase: 'failed', reason: 'protocol' });
     expect(transfer.state.phase === 'failed' && transfer.state.detail).toContain('window');
   });

@@ -79,6 +79,24 @@ describe('cancel', () => {
     expect(alice.openedChannels).toEqual([]);
   });
 
+  test('by the sender while the receiver is still choosing where to save: the late sink is aborted', async () => {
+    const { alice, bob } = await linkDevices();
+    const offered = nextOffer(bob);
+    const [id] = alice.manager.offerFiles([randomFile(1000, 49)]);
+    await offered;
+    const sink = new RecordingSink();
+    let openDialog!: (sink: RecordingSink) => void;
+    const accepted = bob.manager.accept(id!, () => new Promise<RecordingSink>((resolve) => (openDialog = resolve)));
+    alice.manager.cancel(id!);
+    await waitForPhase(bob, id!);
+    openDialog(sink);
+    await accepted;
+    await settle();
+    expect(bob.manager.get(id!)?.state).toEqual({ phase: 'canceled', by: 'peer' });
+    expect(sink).toMatchObject({ aborted: true, closed: false, written: 0 });
+    expect(alice.openedChannels).toEqual([]);
+  });
+
   test('of a queued file leaves the one being sent alone', async () => {
     const { alice, bob } = await linkDevices(SLOW_LINK);
     bob.manager.addEventListener('offer', (event) => void bob.manager.accept(event.transfer.id, () => new RecordingSink()));
