@@ -48,7 +48,16 @@ function safeName(name: string): string {
   return name.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').slice(0, 120) || 'file';
 }
 
+/**
+ * Each write() of a writable stream is a round trip to the browser process; writing 1 MiB at a
+ * time instead of every 64 KiB frame cuts those 16-fold, and 1 MiB is all the memory it holds.
+ */
+const COALESCE_BYTES = 1024 * 1024;
+
 class OpfsSink implements FileSink {
+  private pending: Uint8Array<ArrayBuffer>[] = [];
+  private pendingBytes = 0;
+
   constructor(
     private readonly writable: FileSystemWritableFileStream,
     private readonly onClosed: () => Promise<void>,
@@ -56,15 +65,33 @@ class OpfsSink implements FileSink {
   ) {}
 
   async write(chunk: Uint8Array<ArrayBuffer>): Promise<void> {
-    await this.writable.write(chunk);
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.byteLength;
+    if (this.pendingBytes >= COALESCE_BYTES) await this.flush();
   }
 
   async close(): Promise<void> {
+    await this.flush();
     await this.writable.close();
     await this.onClosed();
   }
 
+  private async flush(): Promise<void> {
+    if (this.pendingBytes === 0) return;
+    const joined = new Uint8Array(this.pendingBytes);
+    let offset = 0;
+    for (const part of this.pending) {
+      joined.set(part, offset);
+      offset += part.byteLength;
+    }
+    this.pending = [];
+    this.pendingBytes = 0;
+    await this.writable.write(joined);
+  }
+
   async abort(): Promise<void> {
+    this.pending = [];
+    this.pendingBytes = 0;
     await this.writable.abort().catch(() => undefined);
     await this.remove().catch(() => undefined);
   }
