@@ -6,13 +6,10 @@ import type { SessionState } from '../core/session/session-state.ts';
 import { statusText } from '../core/session/status-text.ts';
 import { parseSettings, serializeSettings, type Settings } from '../core/settings/settings.ts';
 import { compactCodec } from '../core/signal/compact-codec.ts';
-import './components/p2p-call.ts';
 import type { CallProblemEvent } from './components/p2p-call.ts';
 import './components/p2p-chat.ts';
-import './components/p2p-files.ts';
 import './components/p2p-scanner.ts';
 import type { ScanProblemEvent } from './components/p2p-scanner.ts';
-import './components/p2p-stats.ts';
 
 import './components/p2p-settings.ts';
 import './components/p2p-signal-in.ts';
@@ -205,6 +202,7 @@ export class P2pApp extends LitElement {
 
   private renderCall(state: SessionState) {
     if (state.phase !== 'connected' && state.phase !== 'interrupted') return nothing;
+    void import('./connected-views.ts');
     return html`
       <section aria-label="Video call">
         <p2p-call

@@ -71,6 +71,8 @@ describe('two Chromium devices connect through each blob form', () => {
     const b = await PeerPage.open(await newDevice(chromium), baseUrl);
     const offer = await a.createOffer();
     expect(blobMode(offer)).toBe('compact');
+    // The first exchange carries the data channel only; audio and video are negotiated in-band.
+    expect(decode(offer).sdp.match(/^m=\S+/gm)).toEqual(['m=application']);
     await b.paste(offer);
     const answer = await b.readBlob('Answer');
     expect(blobMode(answer)).toBe('compact');
