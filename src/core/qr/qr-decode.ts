@@ -21,7 +21,8 @@ export interface DecodeOptions {
    * Smooth before decoding (default true). jsqr thresholds each pixel against its 8×8 block mean
    * once a block's range exceeds 24 levels, so sensor noise of σ ≥ 10 turns flat white into
    * speckle and no finder pattern is found (0 % decoded); a binomial 5-tap blur (σ = 1 px)
-   * restores ~100 % at 4 px per module for a few ms per 640×640 frame (docs/qr.md).
+   * brings that to 97.6 % at 4 px per module, and also halves jsqr's time on busy frames
+   * (docs/qr.md).
    */
   readonly smooth?: boolean;
 }

@@ -1,8 +1,8 @@
 /**
- * Module worker that runs jsqr off the main thread: one 640×640 decode took 36 ms median and 66 ms
- * p95 of CPU on the build machine (more on a slow phone), far over the 16 ms a frame has. Started by qr-decoder.ts with
- * `new Worker(new URL('./qr-worker.ts', import.meta.url), { type: 'module' })`, which Vite bundles
- * as its own chunk, so jsqr stays out of the page's main bundle.
+ * Module worker that runs jsqr off the main thread: one 640×640 decode took 36 ms median and
+ * 66 ms p95 of CPU on the build machine (more on a slow phone), far over the 16 ms a frame has.
+ * Started by qr-decoder.ts with `new Worker(new URL('./qr-worker.ts', import.meta.url),
+ * { type: 'module' })`, which Vite bundles as its own chunk, so jsqr stays out of the main bundle.
  */
 import { decodeQr, type DecodeOptions, type RgbaImage } from '../../core/qr/qr-decode.ts';
 

@@ -12,7 +12,14 @@ declare module 'vitest' {
 /** Builds the page once and serves dist/ from a sub-path, as a user's static host would. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = resolve(import.meta.dirname, '../../..');
-  await build({ root, logLevel: 'warn' });
+  // Vitest sets NODE_ENV=test, which would make Vite resolve Lit's development build.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ root, logLevel: 'warn' });
+  } finally {
+    process.env['NODE_ENV'] = nodeEnv;
+  }
   const { url, server } = await serveStatic(resolve(root, 'dist'), '/some/sub/path/');
   project.provide('baseUrl', url);
   return () => new Promise<void>((done) => server.close(() => done()));
