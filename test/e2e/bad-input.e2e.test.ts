@@ -1,17 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launchChromium, newDevice } from './harness/browser.ts';
-import { setNetworkShape } from './harness/network.ts';
+import { expect, inject, test } from 'vitest';
+import { newDevice } from './harness/browser.ts';
+import { useChromiumOnOfflineLan } from './harness/shared-browser.ts';
 import { PeerPage } from './harness/peer.page.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  setNetworkShape('lan-deadgw');
-  browser = await launchChromium();
-});
-afterAll(() => browser.close());
+const browser = useChromiumOnOfflineLan();
 
 function changeOneCharacter(text: string): string {
   const i = Math.floor(text.length / 2);
@@ -19,8 +12,8 @@ function changeOneCharacter(text: string): string {
 }
 
 test('bad pastes get a clear alert and leave both sessions as they were; the real answer still connects', async () => {
-  const a = await PeerPage.open(await newDevice(browser), baseUrl);
-  const b = await PeerPage.open(await newDevice(browser), baseUrl);
+  const a = await PeerPage.open(await newDevice(browser()), baseUrl);
+  const b = await PeerPage.open(await newDevice(browser()), baseUrl);
   const offer = await a.createOffer();
   const statusBefore = await a.status.textContent();
 

@@ -1,22 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium, newDevice } from './harness/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { newDevice } from './harness/browser.ts';
+import { useChromiumOnOfflineLan } from './harness/shared-browser.ts';
 import { randomFile, saveAndHash, sendFiles, sha256OfFile, transfer, waitForPhase } from './harness/files.ts';
-import { setNetworkShape } from './harness/network.ts';
 import { connectThroughUi, PeerPage } from './harness/peer.page.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  setNetworkShape('lan-deadgw');
-  browser = await launchChromium();
-});
-afterAll(() => browser.close());
+const browser = useChromiumOnOfflineLan();
 
 async function connectedPair(): Promise<[PeerPage, PeerPage]> {
-  const a = await PeerPage.open(await newDevice(browser), baseUrl);
-  const b = await PeerPage.open(await newDevice(browser), baseUrl);
+  const a = await PeerPage.open(await newDevice(browser()), baseUrl);
+  const b = await PeerPage.open(await newDevice(browser()), baseUrl);
   await connectThroughUi(a, b);
   return [a, b];
 }

@@ -1,20 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { launchChromium, newDevice } from './harness/browser.ts';
-import { setNetworkShape } from './harness/network.ts';
+import { useChromiumOnOfflineLan } from './harness/shared-browser.ts';
 import { PeerPage } from './harness/peer.page.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  setNetworkShape('lan-deadgw');
-  browser = await launchChromium();
-});
-afterAll(() => browser.close());
+const browser = useChromiumOnOfflineLan();
 
 async function openAt(url: string): Promise<PeerPage> {
-  return PeerPage.openLink(await newDevice(browser), url);
+  return PeerPage.openLink(await newDevice(browser()), url);
 }
 
 /** The QR code as a user would photograph it: a screenshot of the element on screen. */
@@ -26,7 +19,7 @@ describe('a link with the blob in its fragment', () => {
   test('opening …/#<offer> answers at once, with no click, and clears the address bar', async () => {
     const a = await openAt(baseUrl);
     const offer = await a.createOffer();
-    const b = await PeerPage.openLink(await newDevice(browser), `${baseUrl}#${offer}`);
+    const b = await PeerPage.openLink(await newDevice(browser()), `${baseUrl}#${offer}`);
     await b.readBlob('Answer');
     expect(new URL(b.page.url()).hash).toBe('');
     await a.paste(await b.readBlob('Answer'));
@@ -112,7 +105,7 @@ describe('camera problems leave the paste path open', () => {
 
   test('an insecure origin (plain http on a LAN address)', async () => {
     const lanUrl = baseUrl.replace('127.0.0.1', '10.99.0.2');
-    const a = await PeerPage.open(await newDevice(browser, { camera: true }), lanUrl);
+    const a = await PeerPage.open(await newDevice(browser(), { camera: true }), lanUrl);
     await a.page.getByRole('button', { name: 'Scan', exact: true }).click();
     await a.waitForAlert(/secure page/);
   });

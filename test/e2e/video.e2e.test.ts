@@ -1,22 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium, newDevice } from './harness/browser.ts';
-import { setNetworkShape } from './harness/network.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { newDevice } from './harness/browser.ts';
+import { useChromiumOnOfflineLan } from './harness/shared-browser.ts';
 import { connectThroughUi, packetsReceived, PeerPage, remoteVideo, signalingState, waitForFlowingVideo } from './harness/peer.page.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  setNetworkShape('lan-deadgw');
-  // Fake camera, microphone and screen; prompts answered automatically (TESTBED.md).
-  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--auto-select-desktop-capture-source=Entire screen']);
-});
-afterAll(() => browser.close());
+// Fake camera, microphone and screen; prompts answered automatically (TESTBED.md).
+const browser = useChromiumOnOfflineLan(['--use-fake-ui-for-media-stream', '--auto-select-desktop-capture-source=Entire screen']);
 
 async function connectedPair(): Promise<[PeerPage, PeerPage]> {
-  const a = await PeerPage.open(await newDevice(browser, { camera: true }), baseUrl);
-  const b = await PeerPage.open(await newDevice(browser, { camera: true }), baseUrl);
+  const a = await PeerPage.open(await newDevice(browser(), { camera: true }), baseUrl);
+  const b = await PeerPage.open(await newDevice(browser(), { camera: true }), baseUrl);
   await connectThroughUi(a, b);
   return [a, b];
 }

@@ -57,13 +57,6 @@ export class P2pSettings extends LitElement {
         grid-column: 1 / -1;
         margin: 0;
       }
-      summary {
-        cursor: pointer;
-        min-height: 44px;
-        display: flex;
-        align-items: center;
-        font-weight: 600;
-      }
     `,
   ];
 

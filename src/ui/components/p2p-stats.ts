@@ -32,13 +32,6 @@ export class P2pStats extends LitElement {
         margin: 0;
         overflow-wrap: anywhere;
       }
-      summary {
-        cursor: pointer;
-        min-height: 44px;
-        display: flex;
-        align-items: center;
-        font-weight: 600;
-      }
       svg {
         width: 100%;
         max-width: 24rem;

@@ -51,6 +51,13 @@ export const sharedStyles = css`
     word-break: break-all;
     resize: vertical;
   }
+  summary {
+    cursor: pointer;
+    min-height: 44px;
+    display: flex;
+    align-items: center;
+    font-weight: 600;
+  }
   label {
     display: block;
     font-weight: 600;
