@@ -12,7 +12,7 @@ import { toRtcIceServers } from '../settings/settings.ts';
 import { countCandidates, iceUfrag } from '../signal/sdp-check.ts';
 import type { SignalCodec, SignalKind } from '../signal/signal-codec.ts';
 import { err, ok, type Result } from '../util/result.ts';
-import { waitForGathering, type GatheringOutcome } from './ice-gathering.ts';
+import { waitForGathering } from './ice-gathering.ts';
 import { planPaste, type PasteAction } from './paste-plan.ts';
 import { INITIAL_STATE, transition, type SessionEvent, type SessionState } from './session-state.ts';
 
@@ -46,7 +46,6 @@ export type PeerSessionEventType = 'statechange' | 'chatchange' | 'callchange';
 export class PeerSession extends EventTarget {
   state: SessionState = INITIAL_STATE;
   chat: readonly ChatEntry[] = [];
-  lastGathering: GatheringOutcome | undefined;
   /** Audio/video on top of the open link; exists while connected. */
   call: Call | undefined;
   /** File transfers both ways, each on its own data channel; exists while connected. */
@@ -136,7 +135,6 @@ export class PeerSession extends EventTarget {
     this.closeConnection();
     this.chat = [];
     this.remoteOfferSdp = undefined;
-    this.lastGathering = undefined;
     this.apply({ type: 'reset' });
     this.dispatchEvent(new Event('chatchange'));
   }
@@ -184,13 +182,12 @@ export class PeerSession extends EventTarget {
   private async finishGathering(kind: SignalKind, generation: number, startedAt: number): Promise<void> {
     const pc = this.pc!;
     const settings = this.options.settings();
-    const outcome = await waitForGathering(pc, {
+    await waitForGathering(pc, {
       capMs: Math.max(0, settings.gatherCapMs - (Date.now() - startedAt)),
       quietMs: settings.gatherQuietMs,
       expectServerCandidates: settings.iceServers.length > 0,
     });
     if (generation !== this.generation) return;
-    this.lastGathering = outcome;
     const sdp = pc.localDescription?.sdp ?? '';
     this.localUfrag = iceUfrag(sdp);
     if (countCandidates(sdp) === 0) {
