@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { QRCodeErrorCorrectionLevel, QRCodeSegment } from 'qrcode';
+import { SECOND_LOOKS } from '../src/core/qr/image-views.ts';
 import { decodeQr, type DecodeOptions } from '../src/core/qr/qr-decode.ts';
 import { isQrAlphanumeric, linkFor, qrSegmentsFor } from '../src/core/qr/qr-link.ts';
 import { qrMatrixFor, type QrMatrix } from '../src/core/qr/qr-matrix.ts';
@@ -156,8 +157,10 @@ function photos(): void {
     }
   }
   const some = dataOffers.filter((_, i) => i % 3 === 0);
-  const raw = some.map((s, i) => trials(linkCode(s, 'M'), s.link, 4, { seed: 4000 + i, decode: { smooth: false } }));
-  report(`level M, 4 px/module, no smoothing (${some.length} offers)`, raw);
+  for (const smooth of [true, false]) {
+    const firstLook = some.map((s, i) => trials(linkCode(s, 'M'), s.link, 4, { seed: 4000 + i, decode: { smooth, secondLooks: [] } }));
+    report(`level M, 4 px/module, first look only, ${smooth ? '' : 'not '}smoothed (${some.length} offers)`, firstLook);
+  }
 
   console.log(`\nSame printed size, ${some.length} offers: each level drawn into the width the level-M code has at 4 (or 3.5) px/module\n`);
   for (const [budget, glare] of [[4, 0], [3.5, 0], [4, 0.05]] as const) {
@@ -186,7 +189,7 @@ function frames(): void {
   const random = seededRandom(42);
   const code = linkCode(dataOffers[0]!, 'M');
   // Let V8 optimise jsqr and the smoothing first, as in a scanner that has run for a second.
-  for (let i = 0; i < 10; i++) decodeQr(toRgba(scene(640, 480, random)));
+  for (let i = 0; i < 10; i++) decodeQr(toRgba(scene(640, 480, random)), { secondLooks: [] });
 
   function time(label: string, make: () => Gray, options: DecodeOptions, region?: (w: number, h: number) => ScanRegion): void {
     const [cpu, wall]: number[][] = [[], []];
@@ -208,16 +211,23 @@ function frames(): void {
   const withCode = (w: number, h: number) => () =>
     photograph(code, { ...phonePhoto(4, random), frameWidth: w, frameHeight: h }, random, scene(w, h, random));
   const empty = (w: number, h: number) => () => scene(w, h, random);
-  time('640×480, no code', empty(640, 480), {});
-  time(`640×480, code (v${code.version}) at 4 px/module`, withCode(640, 480), {});
-  time('640×480, no code, polarity both', empty(640, 480), { polarity: 'both' });
-  time('640×480, no code, not smoothed', empty(640, 480), { smooth: false });
-  time('640×480, code at 4 px/module, not smoothed', withCode(640, 480), { smooth: false });
-  time('1280×720 whole, no code', empty(1280, 720), {});
-  time('1280×720 → central 720² scaled to 640², no code', empty(1280, 720), {}, (w, h) => centralSquare(w, h, 640));
-  time('1280×720 → whole frame scaled to 640×360, no code', empty(1280, 720), {}, (w, h) => wholeFrame(w, h, 640));
+  // What the scanner does with one frame: the first look and at most one second look (qr-scanner.ts).
+  const first: DecodeOptions = { secondLooks: [] };
+  time('640×480, no code, first look', empty(640, 480), first);
+  for (const look of SECOND_LOOKS) {
+    const name = 'shiftPx' in look ? `shifted ${look.shiftPx} px` : `scaled ${look.scale}×`;
+    time(`640×480, no code, first look + ${name}`, empty(640, 480), { secondLooks: [look] });
+  }
+  time('640×480, no code, first look + all second looks (a still image)', empty(640, 480), {});
+  time(`640×480, code (v${code.version}) at 4 px/module, first look`, withCode(640, 480), first);
+  time(`640×480, code (v${code.version}) at 4 px/module, all looks`, withCode(640, 480), {});
+  time('640×480, no code, first look, polarity both', empty(640, 480), { ...first, polarity: 'both' });
+  time('640×480, no code, first look, not smoothed', empty(640, 480), { ...first, smooth: false });
+  time('1280×720 whole, no code, first look', empty(1280, 720), first);
+  time('1280×720 → central 720² scaled to 640², no code, first look', empty(1280, 720), first, (w, h) => centralSquare(w, h, 640));
+  time('1280×720 → whole frame scaled to 640×360, no code, first look', empty(1280, 720), first, (w, h) => wholeFrame(w, h, 640));
   for (const side of [400, 320, 240]) {
-    time(`1280×720 → central square at ${side}² (main-thread sizes), no code`, empty(1280, 720), {}, (w, h) => centralSquare(w, h, side));
+    time(`1280×720 → central ${side}² (main-thread sizes), no code, first look`, empty(1280, 720), first, (w, h) => centralSquare(w, h, side));
   }
 }
 

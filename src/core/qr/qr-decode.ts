@@ -1,5 +1,5 @@
 import jsQR from 'jsqr';
-import { rescale } from './rescale.ts';
+import { rescale, SECOND_LOOKS, shiftGrid, type SecondLook } from './image-views.ts';
 
 /** RGBA pixels, as canvas getImageData() returns them; ImageData satisfies this type. */
 export interface RgbaImage {
@@ -27,21 +27,28 @@ export interface DecodeOptions {
    */
   readonly smooth?: boolean;
   /**
-   * When nothing is found, look again at 1.5× and 0.75× (default true): 97.6 % → 99.1 % of
-   * phone-like photos at 4 px per module decoded, at up to 3× the time on frames with no code —
-   * spent in the scanner's worker, not on the main thread.
+   * Views tried in turn when the image as it is shows no code; default: all of SECOND_LOOKS.
+   * A live scanner passes one per frame, so that a frame with no code costs about two decodes.
    */
-  readonly rescale?: boolean;
+  readonly secondLooks?: readonly SecondLook[];
 }
 
-const RESCALE_FACTORS = [1.5, 0.75];
+/**
+ * Upscaled views stop here (a 640² camera frame at 2× is 1.6 Mpx): jsqr's time and memory grow
+ * with pixels, and a photo that large already gives a code enough pixels per module.
+ */
+const MAX_VIEW_PIXELS = 2_000_000;
 
 /** The text of the first QR code found, or undefined. Never throws on odd input. */
 export function decodeQr(image: RgbaImage, options: DecodeOptions = {}): string | undefined {
+  const { width, height } = image;
+  if (!(width > 0 && height > 0) || image.data.length < width * height * 4) return undefined;
   const first = decodeAtScale(image, options);
-  if (first !== undefined || options.rescale === false) return first;
-  for (const factor of RESCALE_FACTORS) {
-    const text = decodeAtScale(rescale(image, factor), options);
+  if (first !== undefined) return first;
+  for (const look of options.secondLooks ?? SECOND_LOOKS) {
+    if ('scale' in look && look.scale > 1 && image.width * image.height * look.scale ** 2 > MAX_VIEW_PIXELS) continue;
+    const view = 'shiftPx' in look ? shiftGrid(image, look.shiftPx) : rescale(image, look.scale);
+    const text = decodeAtScale(view, options);
     if (text !== undefined) return text;
   }
   return undefined;
@@ -49,7 +56,6 @@ export function decodeQr(image: RgbaImage, options: DecodeOptions = {}): string 
 
 function decodeAtScale(image: RgbaImage, options: DecodeOptions): string | undefined {
   const { width, height } = image;
-  if (!(width > 0 && height > 0) || image.data.length < width * height * 4) return undefined;
   const polarity = options.polarity ?? 'normal';
   const smooth = options.smooth ?? true;
   for (const invert of polarity === 'both' ? [false, true] : [polarity === 'inverted']) {

@@ -1,4 +1,3 @@
-import type { RgbaImage } from '../../core/qr/qr-decode.ts';
 import type { QrDecodeReply, QrDecodeRequest } from './qr-worker.ts';
 
 /**
@@ -34,8 +33,8 @@ export class QrDecoder {
    * Decodes with each attempt in turn. Calls are serialised: a caller that awaits each result
    * (as the frame scanner does) never has more than one frame in flight.
    */
-  decode(image: RgbaImage, attempts: QrDecodeRequest['attempts']): Promise<QrDecodeReply> {
-    const run = this.queue.then(() => this.run({ image, attempts }));
+  decode(request: QrDecodeRequest): Promise<QrDecodeReply> {
+    const run = this.queue.then(() => this.run(request));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -48,12 +47,15 @@ export class QrDecoder {
 
   private run(request: QrDecodeRequest): Promise<QrDecodeReply> {
     const worker = this.worker;
-    if (this.closed) return Promise.resolve({ none: true, ms: 0 });
+    if (this.closed) {
+      if ('frame' in request) request.frame.close();
+      return Promise.resolve({ none: true, ms: 0 });
+    }
     if (!worker) return decodeHere(request);
     return new Promise((resolve) => {
       this.pending = resolve;
-      // Transferred, not copied: the buffer is detached here, and the caller grabs a new frame anyway.
-      worker.postMessage(request, [request.image.data.buffer]);
+      // Transferred, not copied: detached here, and the caller grabs a new frame anyway.
+      worker.postMessage(request, ['frame' in request ? request.frame : request.image.data.buffer]);
     });
   }
 
