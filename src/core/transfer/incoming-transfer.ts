@@ -104,7 +104,9 @@ export class IncomingTransfer extends TransferBase {
     if (end - this.ackedOffset > RECEIVE_WINDOW_BYTES) return this.fail('protocol', 'the sender overran the receive window');
     this.receivedOffset = end;
     if (this.state.phase === 'waiting') this.setState({ phase: 'receiving' });
-    const payload = frame.payload.slice();
+    // A view, not a copy: each message event brings its own ArrayBuffer, which nothing else holds.
+    const { payload: view } = frame;
+    const payload = view.buffer instanceof ArrayBuffer ? (view as Uint8Array<ArrayBuffer>) : view.slice();
     this.writes = this.writes.then(() => this.write(payload));
   }
 

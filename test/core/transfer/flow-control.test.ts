@@ -25,12 +25,12 @@ describe('chunk size', () => {
     for (const max of [undefined, 0, NaN, 5]) expect(chooseChunkBytes(max, 64 * KiB)).toBe(16 * KiB - FRAME_HEADER_BYTES);
   });
 
-  test('defaults follow the TESTBED measurements', () => {
+  test('defaults follow the bench:transfer measurements: the largest message Chromium takes, 4 MiB reads', () => {
     expect(resolveSendTuning({}, 262144)).toEqual({
-      chunkBytes: 64 * KiB,
+      chunkBytes: 256 * KiB - FRAME_HEADER_BYTES,
       highWaterMarkBytes: 4 * 1024 * KiB,
       lowWaterMarkBytes: 1024 * KiB,
-      readWindowBytes: 1024 * KiB,
+      readWindowBytes: 4 * 1024 * KiB,
     });
   });
 });
