@@ -28,6 +28,26 @@ describe('files peer to peer', () => {
     expect(await saveAndHash(b.page, 'big.bin')).toBe(await sha256OfFile(source));
   }, 180_000);
 
+  // The worker with a synchronous access handle is the usual path; these are the fallbacks.
+  test('without workers the file is written through a writable stream, without OPFS into Blob parts', async () => {
+    const source = randomFile('fallback.bin', 4 * 1024 * 1024 + 3);
+    const disable = {
+      workers: () => Object.assign(window, { Worker: undefined }),
+      opfs: () => Object.assign(StorageManager.prototype, { getDirectory: undefined }),
+    };
+    for (const missing of ['workers', 'opfs'] as const) {
+      const a = await PeerPage.open(await newDevice(browser()), baseUrl);
+      const receiverDevice = await newDevice(browser());
+      await receiverDevice.addInitScript(disable[missing]);
+      const b = await PeerPage.open(receiverDevice, baseUrl);
+      await connectThroughUi(a, b);
+      await sendFiles(a.page, [source]);
+      await click(b, 'fallback.bin', 'Accept');
+      await waitForPhase(b.page, 'fallback.bin', 'verified', 30_000);
+      expect(await saveAndHash(b.page, 'fallback.bin'), `without ${missing}`).toBe(await sha256OfFile(source));
+    }
+  }, 90_000);
+
   test('several queued files all arrive, while another file goes the other way', async () => {
     const [a, b] = await connectedPair();
     await b.page.getByRole('checkbox', { name: /Always accept files/ }).check();

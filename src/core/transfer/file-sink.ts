@@ -13,7 +13,7 @@ export interface FileInfo {
  *
  * close() is called only after the SHA-256 matched: a sink that was not closed holds no usable
  * file. abort() is called on cancel and on any failure, and must discard what was written.
- * A chunk is never reused by the caller, so the sink may keep it.
+ * A chunk is never reused by the caller, so the sink may keep it, or transfer its buffer away.
  */
 export interface FileSink {
   write(chunk: Uint8Array<ArrayBuffer>): Promise<void>;

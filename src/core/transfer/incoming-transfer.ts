@@ -113,13 +113,14 @@ export class IncomingTransfer extends TransferBase {
   private async write(payload: Uint8Array<ArrayBuffer>): Promise<void> {
     if (this.finished) return;
     this.hash!.update(payload);
+    const bytes = payload.byteLength; // A sink may transfer the buffer away (detaching it).
     try {
       await this.sink!.write(payload);
     } catch (error) {
       return this.fail('write-error', `could not save: ${String(error)}`);
     }
     if (this.finished) return;
-    this.writtenOffset += payload.byteLength;
+    this.writtenOffset += bytes;
     const now = this.hooks.now();
     this.meter.update(this.writtenOffset, now);
     this.hooks.progressed();

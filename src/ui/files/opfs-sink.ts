@@ -1,4 +1,5 @@
 import type { FileInfo, FileSink, SinkFactory } from '../../core/transfer/file-sink.ts';
+import { OpfsWorkerSink } from './opfs-worker-sink.ts';
 
 /** Received files wait here until saved; cleared when a new session starts or the page loads. */
 const FOLDER = 'received';
@@ -11,16 +12,23 @@ export interface ReceivedFile {
 /**
  * Writes received bytes to the Origin Private File System: memory stays bounded whatever the
  * file size, and the finished file is a disk-backed File that the browser downloads by streaming.
- * Falls back to undefined where OPFS writables are missing (then the caller uses BlobPartsSink).
+ * Writes in a worker through a synchronous access handle where that works (cheapest, and the only
+ * way in Safari), else through a writable stream; undefined where neither does (then the caller
+ * uses BlobPartsSink).
  */
 export async function opfsSinkFactory(onSaved: (id: string, file: File) => void): Promise<((id: string) => SinkFactory) | undefined> {
   const folder = await receivedFolder();
   if (!folder) return undefined;
+  const inWorker = await workerSinkWorks();
+  if (!inWorker && !(await writableWorks(folder))) return undefined;
   return (id: string) => async (info: FileInfo) => {
     // The transfer id keeps two files with the same name apart.
-    const handle = await folder.getFileHandle(`${id}-${safeName(info.name)}`, { create: true });
+    const name = `${id}-${safeName(info.name)}`;
+    const handle = await folder.getFileHandle(name, { create: true });
+    const saved = async () => onSaved(id, await handle.getFile());
+    if (inWorker) return OpfsWorkerSink.open(FOLDER, name, saved);
     const writable = await handle.createWritable({ keepExistingData: false });
-    return new OpfsSink(writable, async () => onSaved(id, await handle.getFile()), () => folder.removeEntry(handle.name));
+    return new OpfsSink(writable, saved, () => folder.removeEntry(handle.name));
   };
 }
 
@@ -33,14 +41,31 @@ export async function clearReceivedFiles(): Promise<void> {
 async function receivedFolder(): Promise<FileSystemDirectoryHandle | undefined> {
   try {
     const root = await navigator.storage.getDirectory();
-    const folder = await root.getDirectoryHandle(FOLDER, { create: true });
-    // Safari has OPFS but no createWritable on the main thread; probe it once.
-    const probe = await folder.getFileHandle('.probe', { create: true });
-    if (typeof probe.createWritable !== 'function') return undefined;
-    await folder.removeEntry('.probe');
-    return folder;
+    return await root.getDirectoryHandle(FOLDER, { create: true });
   } catch {
     return undefined;
+  }
+}
+
+/** Opens and discards a probe file through the worker: sync access handles exist only in workers. */
+async function workerSinkWorks(): Promise<boolean> {
+  try {
+    const probe = await OpfsWorkerSink.open(FOLDER, '.probe-worker', async () => {});
+    await probe.abort();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function writableWorks(folder: FileSystemDirectoryHandle): Promise<boolean> {
+  try {
+    const probe = await folder.getFileHandle('.probe', { create: true });
+    const works = typeof probe.createWritable === 'function';
+    await folder.removeEntry('.probe');
+    return works;
+  } catch {
+    return false;
   }
 }
 
