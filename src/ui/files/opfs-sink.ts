@@ -75,7 +75,7 @@ function safeName(name: string): string {
 
 /**
  * Each write() of a writable stream is a round trip to the browser process; writing 1 MiB at a
- * time instead of every 64 KiB frame cuts those 16-fold, and 1 MiB is all the memory it holds.
+ * time instead of every frame (up to 256 KiB) cuts those, and 1 MiB is all the memory it holds.
  */
 const COALESCE_BYTES = 1024 * 1024;
 
