@@ -34,8 +34,9 @@ export type SendTuningOptions = Partial<Omit<SendTuning, 'chunkBytes'>> & { read
 
 /**
  * TESTBED: 4 MiB / 1 MiB water marks gave 15–25 MB/s between two Chromium pages. bench:transfer
- * found the raw channel fastest with the largest message Chromium accepts (256 KiB: 10.7 MB/s,
- * against 9.5 with 64 KiB and 7.5 with 16 KiB), so frames are as large as the peer allows.
+ * found the raw channel fastest with the largest message Chromium accepts in three sweeps of four
+ * (256 KiB: 10.7 MB/s, against 9.5 with 64 KiB and 7.5 with 16 KiB; the fourth had 64 KiB ahead,
+ * within the run-to-run spread), so frames are as large as the peer allows.
  * A 4 MiB read window keeps Blob reads (one round trip to the browser process each, ~30 ms)
  * few, and is all of the file the sender holds.
  */
