@@ -4,11 +4,6 @@ import { OpfsWorkerSink } from './opfs-worker-sink.ts';
 /** Received files wait here until saved; cleared when a new session starts or the page loads. */
 const FOLDER = 'received';
 
-/** A received, verified file ready to hand to the user (backed by disk, not by memory). */
-export interface ReceivedFile {
-  readonly file: File;
-}
-
 /**
  * Writes received bytes to the Origin Private File System: memory stays bounded whatever the
  * file size, and the finished file is a disk-backed File that the browser downloads by streaming.
