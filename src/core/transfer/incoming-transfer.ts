@@ -1,12 +1,10 @@
-import { sha256 } from '@noble/hashes/sha2.js';
 import type { FileChannel } from './file-channel.ts';
+import { FileDigest } from './file-digest.ts';
 import { forEachWindow, type ByteSource, type FileInfo, type FileSink, type SinkFactory } from './file-sink.ts';
 import { ACK_INTERVAL_BYTES, ACK_MAX_DELAY_MS, RECEIVE_WINDOW_BYTES } from './flow-control.ts';
 import { decodeFrame, encodeAckFrame } from './frames.ts';
 import { ProgressMeter } from './progress-meter.ts';
 import { TransferBase, type TransferHooks } from './transfer-base.ts';
-
-type Sha256 = ReturnType<typeof sha256.create>;
 
 export interface AcceptOptions {
   /** The bytes already held from an earlier attempt (e.g. a partial OPFS file); the sender skips them. */
@@ -18,13 +16,13 @@ export interface AcceptOptions {
 /**
  * Receives one file: checks that every frame continues exactly where the last one ended, writes
  * to the sink one chunk at a time, acknowledges written bytes, and on the end frame compares the
- * sender's SHA-256 with its own. The sink is closed only when they match.
+ * sender's digest (file-digest.ts) with its own. The sink is closed only when they match.
  */
 export class IncomingTransfer extends TransferBase {
   readonly direction = 'incoming';
   private sink: FileSink | undefined;
   private sinkAborted = false;
-  private hash: Sha256 | undefined;
+  private hash: FileDigest | undefined;
   /** End of the bytes that arrived / were written / were acknowledged. */
   private receivedOffset = 0;
   private writtenOffset = 0;
@@ -48,7 +46,7 @@ export class IncomingTransfer extends TransferBase {
     } catch (error) {
       return this.fail('write-error', `could not create where to save the file: ${String(error)}`);
     }
-    const hash = sha256.create();
+    const hash = new FileDigest();
     if (options.resumeWith) {
       try {
         await forEachWindow(options.resumeWith, resumeFrom, options.readWindowBytes ?? 1024 * 1024, (b) => hash.update(b));
@@ -142,7 +140,13 @@ export class IncomingTransfer extends TransferBase {
   private async verify(expected: Uint8Array): Promise<void> {
     if (this.finished) return;
     this.setState({ phase: 'verifying' });
-    const actual = this.hash!.digest();
+    let actual: Uint8Array;
+    try {
+      actual = await this.hash!.digest();
+    } catch (error) {
+      return this.fail('write-error', `could not compute the digest of what arrived: ${String(error)}`);
+    }
+    if (this.finished) return;
     if (!bytesEqual(actual, expected)) return this.fail('hash-mismatch', 'the received file differs from the sent one');
     try {
       await this.sink!.close();

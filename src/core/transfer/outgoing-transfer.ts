@@ -1,15 +1,15 @@
-import { sha256 } from '@noble/hashes/sha2.js';
 import { fileChannelLabel, type FileChannel, type OpenFileChannel } from './file-channel.ts';
+import { FileDigest } from './file-digest.ts';
 import { readRange, type FileSource } from './file-sink.ts';
 import { hasRoomFor, lowThresholdFor, type SendTuning } from './flow-control.ts';
-import { decodeFrame, encodeDataFrame, encodeEndFrame, FRAME_HEADER_BYTES } from './frames.ts';
+import { decodeFrame, encodeDataFrameInto, encodeEndFrame, FRAME_HEADER_BYTES } from './frames.ts';
 import { ProgressMeter } from './progress-meter.ts';
 import { TransferBase, type TransferHooks } from './transfer-base.ts';
 import type { TransferMessage } from './transfer-messages.ts';
 
 /**
  * Sends one file: after the peer accepts, opens the file's channel, streams data frames from the
- * resume point with backpressure, then an end frame with the SHA-256 of the whole file, and
+ * resume point with backpressure, then an end frame with the file's digest (file-digest.ts), and
  * waits for the receiver's verdict. Only a window of the file is ever in memory.
  */
 export class OutgoingTransfer extends TransferBase {
@@ -17,6 +17,8 @@ export class OutgoingTransfer extends TransferBase {
   /** Bytes the receiver reported written; progress counts these, not bytes merely queued. */
   private ackedOffset = 0;
   private sentOffset = 0;
+  /** Every data frame is encoded here in turn; send() copies it. */
+  private frameBuffer: Uint8Array<ArrayBuffer> | undefined;
   private readonly handleMessage = (event: Event): void => this.receiveFrame((event as MessageEvent).data);
   private readonly handleWake = (): void => this.wake();
 
@@ -63,7 +65,7 @@ export class OutgoingTransfer extends TransferBase {
     for (const type of ['open', 'bufferedamountlow'] as const) channel.addEventListener(type, this.handleWake);
     channel.addEventListener('message', this.handleMessage);
     if (!(await this.until(() => channel.readyState === 'open'))) return;
-    const hash = sha256.create();
+    const hash = new FileDigest();
     // The digest covers the whole file, so a resumed transfer hashes the part it does not send.
     for (let at = 0; at < this.resumeFrom; at += tuning.readWindowBytes) {
       const window = await this.read(at, Math.min(this.resumeFrom, at + tuning.readWindowBytes));
@@ -78,7 +80,13 @@ export class OutgoingTransfer extends TransferBase {
       hash.update(window);
       if (!(await this.sendWindow(window, tuning))) return;
     }
-    if (this.send(encodeEndFrame(this.file.size, hash.digest()))) this.setState({ phase: 'verifying' });
+    let digest: Uint8Array;
+    try {
+      digest = await hash.digest();
+    } catch (error) {
+      return this.fail('read-error', `could not compute the file's digest: ${String(error)}`);
+    }
+    if (this.send(encodeEndFrame(this.file.size, digest))) this.setState({ phase: 'verifying' });
   }
 
   /** Reads [start, end); undefined if the transfer ended meanwhile or the file became unreadable. */
@@ -97,6 +105,7 @@ export class OutgoingTransfer extends TransferBase {
 
   private async sendWindow(window: Uint8Array<ArrayBuffer>, tuning: SendTuning): Promise<boolean> {
     const channel = this.channel!;
+    const frameBuffer = (this.frameBuffer ??= new Uint8Array(FRAME_HEADER_BYTES + tuning.chunkBytes));
     for (let at = 0; at < window.byteLength; at += tuning.chunkBytes) {
       const payload = window.subarray(at, Math.min(window.byteLength, at + tuning.chunkBytes));
       const payloadEnd = this.sentOffset + payload.byteLength;
@@ -104,7 +113,7 @@ export class OutgoingTransfer extends TransferBase {
       const room = (): boolean =>
         hasRoomFor(frameBytes, payloadEnd, this.ackedOffset, channel.bufferedAmount, tuning.highWaterMarkBytes);
       if (!(await this.until(room))) return false;
-      if (!this.send(encodeDataFrame(this.sentOffset, payload))) return false;
+      if (!this.send(encodeDataFrameInto(frameBuffer, this.sentOffset, payload))) return false;
       this.sentOffset = payloadEnd;
     }
     return true;

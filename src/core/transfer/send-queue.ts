@@ -1,9 +1,10 @@
 import type { OutgoingTransfer } from './outgoing-transfer.ts';
 
 /**
- * Accepted outgoing files wait here for a send slot. With one slot (the default) files finish in
+ * Accepted outgoing files wait here for a send slot. With one slot (the default) files are sent in
  * the order they were accepted and share no bandwidth; a slot is free again once a file's end
- * frame is queued, so the next file starts while the previous one is still being verified.
+ * frame is queued, so the next file starts while the previous one is still being verified (and a
+ * tiny next file may be verified first).
  */
 export class SendQueue {
   private readonly waiting: OutgoingTransfer[] = [];

@@ -61,17 +61,17 @@ describe('TransferManager', () => {
     const sinks = acceptAll(bob);
     const files = [randomFile(500_000, 3), randomFile(1, 4), randomFile(0, 5), randomFile(700_000, 6)];
     let sendingAtOnce = 0;
-    const finishedOrder: string[] = [];
+    const sendingOrder: string[] = [];
     alice.manager.addEventListener('change', (event) => {
       const sending = alice.manager.list().filter((transfer) => transfer.state.phase === 'sending').length;
       sendingAtOnce = Math.max(sendingAtOnce, sending);
-      if (event.transfer.state.phase === 'verified') finishedOrder.push(event.transfer.id);
+      if (event.transfer.state.phase === 'sending') sendingOrder.push(event.transfer.id);
     });
     const ids = alice.manager.offerFiles(files);
     const results = await Promise.all(ids.map((id) => waitForPhase(alice, id)));
     expect(results.map((result) => result.state.phase)).toEqual(['verified', 'verified', 'verified', 'verified']);
     expect(sendingAtOnce).toBe(1);
-    expect(finishedOrder).toEqual(ids);
+    expect(sendingOrder).toEqual(ids);
     for (const [i, id] of ids.entries()) {
       const expected = new Uint8Array(await files[i]!.arrayBuffer());
       expect(sha256Hex(sinks.get(id)!.bytes())).toBe(sha256Hex(expected));
