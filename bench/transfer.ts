@@ -6,11 +6,15 @@
  * reads a File, (b) our transfer through the UI including SHA-256 on both sides and writing to
  * OPFS, and b/a of the medians. Then the receiver's peak JS heap during a larger
  * transfer. THROUGHPUT_MIB (256), REPEAT (3), SWEEP_MIB (64) and HEAP_MIB (512; 0 skips) set sizes.
+ * Both pages share one normal on-disk profile, as a user's browser has; INCOGNITO=1 puts each in
+ * its own incognito context instead, where OPFS is kept in the browser's memory (bench:sink).
  */
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
-import { launchChromium, newDevice } from '../test/e2e/harness/browser.ts';
+import { launchChromium, launchChromiumProfile, newDevice } from '../test/e2e/harness/browser.ts';
 import { randomFile, sendFiles, transfer, waitForPhase } from '../test/e2e/harness/files.ts';
 import { resolveSendTuning } from '../src/core/transfer/flow-control.ts';
 import { FRAME_HEADER_BYTES } from '../src/core/transfer/frames.ts';
@@ -35,13 +39,16 @@ setNetworkShape('lan-deadgw');
 const root = resolve(import.meta.dirname, '..');
 await build({ root, logLevel: 'warn' });
 const { url, server } = await serveStatic(resolve(root, 'dist'), '/bench/');
-const browser = await launchChromium();
-const a = await PeerPage.open(await newDevice(browser), url);
-const b = await PeerPage.open(await newDevice(browser), url);
+const INCOGNITO = process.env['INCOGNITO'] === '1';
+const profileDir = mkdtempSync(join(tmpdir(), 'bench-transfer-'));
+const browser = INCOGNITO ? await launchChromium() : undefined;
+const profile = INCOGNITO ? undefined : await launchChromiumProfile(profileDir);
+const [a, b] = [await openPeer(), await openPeer()];
 await connectThroughUi(a, b);
 await b.page.getByRole('checkbox', { name: /Always accept files/ }).check();
 
-console.log(`Chromium ${browser.version()}; raw data-channel blast by message size, ${SWEEP_BYTES / MiB} MiB each:`);
+const version = /Chrome\/([\d.]+)/.exec(await a.page.evaluate(() => navigator.userAgent))?.[1];
+console.log(`Chromium ${version}, ${INCOGNITO ? 'two incognito contexts' : 'one on-disk profile'}; raw data-channel blast by message size, ${SWEEP_BYTES / MiB} MiB each:`);
 const sweep: [number, number][] = [];
 for (const messageBytes of SWEEP_MESSAGE_BYTES) {
   const seconds = await rawBlast(a.page, b.page, SWEEP_BYTES, messageBytes);
@@ -75,8 +82,13 @@ console.log(`b/a (medians)                             ${(rawSeconds / oursSecon
 // HEAP_MIB=0 skips the heap measurement.
 if (HEAP_BYTES > 0) await measureHeap();
 
-await browser.close();
+await (browser ?? profile!).close();
 server.close();
+rmSync(profileDir, { recursive: true, force: true });
+
+async function openPeer(): Promise<PeerPage> {
+  return PeerPage.open(browser ? await newDevice(browser) : profile!, url);
+}
 
 /**
  * Timed in the receiving page, from the first bytes ('receiving') to 'verified' (hash checked,

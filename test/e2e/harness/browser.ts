@@ -34,3 +34,14 @@ export async function newDevice(browser: Browser, options: { camera?: boolean } 
   if (options.camera) await context.grantPermissions(['camera', 'microphone']);
   return context;
 }
+
+/**
+ * A browser with a normal profile on disk instead of incognito contexts; its pages share that
+ * profile's storage. In an incognito context the Origin Private File System lives in the browser
+ * process's memory, and writing to it costs several times the CPU of writing to disk
+ * (bench:sink), so a benchmark of saving files runs here, as a user's browser does.
+ */
+export async function launchChromiumProfile(userDataDir: string): Promise<BrowserContext> {
+  assertInsideTestNamespace();
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
