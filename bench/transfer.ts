@@ -47,8 +47,8 @@ const [a, b] = [await openPeer(), await openPeer()];
 await connectThroughUi(a, b);
 await b.page.getByRole('checkbox', { name: /Always accept files/ }).check();
 
-const version = /Chrome\/([\d.]+)/.exec(await a.page.evaluate(() => navigator.userAgent))?.[1];
-console.log(`Chromium ${version}, ${INCOGNITO ? 'two incognito contexts' : 'one on-disk profile'}; raw data-channel blast by message size, ${SWEEP_BYTES / MiB} MiB each:`);
+const { product } = await (await a.page.context().newCDPSession(a.page)).send('Browser.getVersion');
+console.log(`${product}, ${INCOGNITO ? 'two incognito contexts' : 'one on-disk profile'}; raw data-channel blast by message size, ${SWEEP_BYTES / MiB} MiB each:`);
 const sweep: [number, number][] = [];
 for (const messageBytes of SWEEP_MESSAGE_BYTES) {
   const seconds = await rawBlast(a.page, b.page, SWEEP_BYTES, messageBytes);
