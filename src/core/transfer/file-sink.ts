@@ -27,16 +27,18 @@ export interface FileSink {
  */
 export type SinkFactory = (file: FileInfo) => FileSink | Promise<FileSink>;
 
-/** Readable bytes: a Blob or File satisfies it. The sender reads a window at a time, never all. */
+/** Readable bytes, e.g. a partial file to resume: a Blob satisfies it. Read a window at a time, never all. */
 export interface ByteSource {
   readonly size: number;
   slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
 }
 
-/** A File satisfies it. */
-export interface FileSource extends ByteSource {
+/** What the sender sends: a File satisfies it. The sender streams it, holding one frame at a time. */
+export interface FileSource {
   readonly name: string;
   readonly type: string;
+  readonly size: number;
+  slice(start: number, end: number): { stream(): ReadableStream<Uint8Array> };
 }
 
 /** Reads [start, end) from a Blob-like source. */

@@ -26,8 +26,6 @@ export interface SendTuning {
   readonly chunkBytes: number;
   readonly highWaterMarkBytes: number;
   readonly lowWaterMarkBytes: number;
-  /** Bytes read from the File per blob.slice().arrayBuffer() call. */
-  readonly readWindowBytes: number;
 }
 
 export type SendTuningOptions = Partial<Omit<SendTuning, 'chunkBytes'>> & { readonly preferredChunkBytes?: number };
@@ -37,15 +35,12 @@ export type SendTuningOptions = Partial<Omit<SendTuning, 'chunkBytes'>> & { read
  * found the raw channel fastest with the largest message Chromium accepts in three sweeps of four
  * (256 KiB: 10.7 MB/s, against 9.5 with 64 KiB and 7.5 with 16 KiB; the fourth had 64 KiB ahead,
  * within the run-to-run spread), so frames are as large as the peer allows.
- * A 4 MiB read window keeps Blob reads (one round trip to the browser process each, ~30 ms)
- * few, and is all of the file the sender holds.
  */
 export function resolveSendTuning(options: SendTuningOptions, maxMessageSize: number | undefined): SendTuning {
   return {
     chunkBytes: chooseChunkBytes(maxMessageSize, options.preferredChunkBytes ?? MAX_DATA_PAYLOAD_BYTES),
     highWaterMarkBytes: options.highWaterMarkBytes ?? 4 * 1024 * 1024,
     lowWaterMarkBytes: options.lowWaterMarkBytes ?? 1024 * 1024,
-    readWindowBytes: options.readWindowBytes ?? 4 * 1024 * 1024,
   };
 }
 

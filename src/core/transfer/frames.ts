@@ -52,18 +52,20 @@ export interface FrameError {
 }
 
 export function encodeDataFrame(offset: number, payload: Uint8Array): Uint8Array<ArrayBuffer> {
-  return encodeDataFrameInto(new Uint8Array(FRAME_HEADER_BYTES + payload.byteLength), offset, payload);
+  const frame = new Uint8Array(FRAME_HEADER_BYTES + payload.byteLength);
+  frame.set(payload, FRAME_HEADER_BYTES);
+  return writeDataHeader(frame, offset, payload.byteLength);
 }
 
 /**
- * Encodes into the start of target and returns that view. RTCDataChannel.send() copies what it is
- * given, so a sender can reuse one buffer for every frame: a fresh 256 KiB buffer per frame cost
- * the sending page about a tenth of its main thread (bench:transfer profile).
+ * For a payload already in place after FRAME_HEADER_BYTES: writes the header and returns the
+ * frame's view. RTCDataChannel.send() copies what it is given, so a sender can reuse one buffer
+ * for every frame: a fresh 256 KiB buffer per frame cost the sending page about a tenth of its
+ * main thread (bench:transfer profile).
  */
-export function encodeDataFrameInto(target: Uint8Array<ArrayBuffer>, offset: number, payload: Uint8Array): Uint8Array<ArrayBuffer> {
-  const frame = target.subarray(0, FRAME_HEADER_BYTES + payload.byteLength);
-  writeHeader(frame, KIND_DATA, offset, payload.byteLength);
-  frame.set(payload, FRAME_HEADER_BYTES);
+export function writeDataHeader(buffer: Uint8Array<ArrayBuffer>, offset: number, payloadBytes: number): Uint8Array<ArrayBuffer> {
+  const frame = buffer.subarray(0, FRAME_HEADER_BYTES + payloadBytes);
+  writeHeader(frame, KIND_DATA, offset, payloadBytes);
   return frame;
 }
 

@@ -25,12 +25,11 @@ describe('chunk size', () => {
     for (const max of [undefined, 0, NaN, 5]) expect(chooseChunkBytes(max, 64 * KiB)).toBe(16 * KiB - FRAME_HEADER_BYTES);
   });
 
-  test('defaults follow the bench:transfer measurements: the largest message Chromium takes, 4 MiB reads', () => {
+  test('defaults follow the bench:transfer measurements: the largest message Chromium takes', () => {
     expect(resolveSendTuning({}, 262144)).toEqual({
       chunkBytes: 256 * KiB - FRAME_HEADER_BYTES,
       highWaterMarkBytes: 4 * 1024 * KiB,
       lowWaterMarkBytes: 1024 * KiB,
-      readWindowBytes: 4 * 1024 * KiB,
     });
   });
 });
@@ -49,7 +48,7 @@ describe('backpressure', () => {
   });
 
   test('the low threshold sits below every level at which the sender waits', () => {
-    const tuning = { chunkBytes: 100, highWaterMarkBytes: 1000, lowWaterMarkBytes: 950, readWindowBytes: 100 };
+    const tuning = { chunkBytes: 100, highWaterMarkBytes: 1000, lowWaterMarkBytes: 950 };
     expect(lowThresholdFor(tuning, 113)).toBe(887);
     expect(lowThresholdFor({ ...tuning, lowWaterMarkBytes: 300 }, 113)).toBe(300);
     expect(lowThresholdFor({ ...tuning, highWaterMarkBytes: 10 }, 113)).toBe(0);

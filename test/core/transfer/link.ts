@@ -45,9 +45,8 @@ function makeDevice(control: MemoryChannel, other: () => Device, options: LinkOp
     },
     maxMessageSize: () => 262144,
     closeGraceMs: 200,
-    // The protocol tests count on many frames per file: 64 KiB frames and 1 MiB reads, not the defaults.
+    // The protocol tests count on many frames per file: 64 KiB frames, not the default.
     preferredChunkBytes: 64 * 1024,
-    readWindowBytes: 1024 * 1024,
     ...options.manager,
   });
   control.binaryType = 'arraybuffer';

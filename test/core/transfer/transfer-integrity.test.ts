@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { FRAME_HEADER_BYTES } from '../../../src/core/transfer/frames.ts';
 import type { FileSource } from '../../../src/core/transfer/file-sink.ts';
 import type { MessageData } from '../../helpers/memory-channel.ts';
-import { randomFile, RecordingSink } from './fixtures.ts';
+import { randomBytes, randomFile, RecordingSink } from './fixtures.ts';
 import { linkDevices, settle, waitForPhase, type LinkOptions } from './link.ts';
 
 /** Sends one 1 MB file through a link with the given damage; returns both end states and the sink. */
@@ -70,20 +70,42 @@ describe('integrity', () => {
     expect(received).toMatchObject({ phase: 'failed', reason: 'protocol' });
   });
 
-  test('a file that cannot be read fails on both sides as read-error', async () => {
-    const file = randomFile(3_000_000, 61);
-    let reads = 0;
-    const unreadable: FileSource = {
-      name: file.name,
-      size: file.size,
-      type: file.type,
-      slice: (start, end) => ({
-        arrayBuffer: () => (++reads > 2 ? Promise.reject(new DOMException('file changed', 'NotReadableError')) : file.slice(start, end).arrayBuffer()),
+  /** A 3 MB file whose stream gives 64 KiB chunks up to byte cutAt, then ends by `end`. */
+  function fileThatChanges(cutAt: number, end: (controller: ReadableStreamDefaultController<Uint8Array>) => void): FileSource {
+    const bytes = randomBytes(3_000_000, 61);
+    return {
+      name: 'changing.bin',
+      size: bytes.byteLength,
+      type: '',
+      slice: (start, stop) => ({
+        stream: () => {
+          let at = start;
+          return new ReadableStream<Uint8Array>({
+            pull(controller) {
+              if (at >= Math.min(stop, cutAt)) return at >= stop ? controller.close() : end(controller);
+              controller.enqueue(bytes.slice(at, Math.min(stop, cutAt, at + 65_536)));
+              at += 65_536;
+            },
+          });
+        },
       }),
     };
+  }
+
+  test('a file that cannot be read fails on both sides as read-error', async () => {
+    const unreadable = fileThatChanges(1_000_000, (controller) => controller.error(new DOMException('file changed', 'NotReadableError')));
     const { sent, received, sink } = await sendThrough({}, unreadable);
     expect(sent).toMatchObject({ phase: 'failed', reason: 'read-error', by: 'me' });
     expect(sent.phase === 'failed' && sent.detail).toContain('file changed');
+    expect(received).toMatchObject({ phase: 'failed', reason: 'read-error', by: 'peer' });
+    expect(sink).toMatchObject({ closed: false, aborted: true });
+  });
+
+  test('a file that got shorter after it was picked fails as read-error, never as verified', async () => {
+    const shortened = fileThatChanges(1_000_000, (controller) => controller.close());
+    const { sent, received, sink } = await sendThrough({}, shortened);
+    expect(sent).toMatchObject({ phase: 'failed', reason: 'read-error', by: 'me' });
+    expect(sent.phase === 'failed' && sent.detail).toContain('changed size');
     expect(received).toMatchObject({ phase: 'failed', reason: 'read-error', by: 'peer' });
     expect(sink).toMatchObject({ closed: false, aborted: true });
   });
