@@ -10,7 +10,8 @@ import type { TransferMessage } from './transfer-messages.ts';
 /**
  * Sends one file: after the peer accepts, opens the file's channel, streams data frames from the
  * resume point with backpressure, then an end frame with the file's digest (file-digest.ts), and
- * waits for the receiver's verdict. Only a window of the file is ever in memory.
+ * waits for the receiver's verdict. Of the file, only one frame and what the stream has buffered
+ * are ever in memory.
  */
 export class OutgoingTransfer extends TransferBase {
   readonly direction = 'outgoing';
