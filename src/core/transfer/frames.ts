@@ -61,7 +61,7 @@ export function encodeDataFrame(offset: number, payload: Uint8Array): Uint8Array
  * For a payload already in place after FRAME_HEADER_BYTES: writes the header and returns the
  * frame's view. RTCDataChannel.send() copies what it is given, so a sender can reuse one buffer
  * for every frame: a fresh 256 KiB buffer per frame cost the sending page about a tenth of its
- * main thread (bench:transfer profile).
+ * main thread (CDP profile of bench:transfer's pages, docs/benchmarks.md).
  */
 export function writeDataHeader(buffer: Uint8Array<ArrayBuffer>, offset: number, payloadBytes: number): Uint8Array<ArrayBuffer> {
   const frame = buffer.subarray(0, FRAME_HEADER_BYTES + payloadBytes);

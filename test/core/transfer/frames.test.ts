@@ -7,6 +7,7 @@ import {
   FRAME_HEADER_BYTES,
   MAX_DATA_PAYLOAD_BYTES,
   type FrameErrorCode,
+  writeDataHeader,
 } from '../../../src/core/transfer/frames.ts';
 import { randomBytes } from './fixtures.ts';
 
@@ -35,6 +36,22 @@ describe('file channel frames', () => {
     const digest = randomBytes(32, 3);
     expect(decodeFrame(encodeEndFrame(99, digest))).toEqual({ ok: true, value: { kind: 'end', size: 99, sha256: digest } });
     expect(decodeFrame(encodeAckFrame(0))).toEqual({ ok: true, value: { kind: 'ack', offset: 0 } });
+  });
+
+  test('an end frame of the first version (kind 2, one streaming SHA-256) is refused, not compared', () => {
+    const oldEnd = encodeEndFrame(99, randomBytes(32, 3));
+    oldEnd[0] = 2;
+    expect(codeOf(oldEnd)).toBe('unknown-kind');
+  });
+
+  test('writeDataHeader frames a payload already in place, in a buffer reused for every frame', () => {
+    const buffer = new Uint8Array(FRAME_HEADER_BYTES + 100);
+    buffer.set(randomBytes(100, 5), FRAME_HEADER_BYTES);
+    expect(writeDataHeader(buffer, 7, 100)).toEqual(encodeDataFrame(7, buffer.subarray(FRAME_HEADER_BYTES)));
+    buffer.set([9, 9, 9], FRAME_HEADER_BYTES);
+    const shorter = writeDataHeader(buffer, 107, 3);
+    expect(shorter.byteLength).toBe(FRAME_HEADER_BYTES + 3);
+    expect(decodeFrame(shorter)).toEqual({ ok: true, value: { kind: 'data', offset: 107, payload: new Uint8Array([9, 9, 9]) } });
   });
 
   test('each kind of damage has its own typed error', () => {
