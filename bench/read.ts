@@ -6,12 +6,12 @@
  *   arrayBuffer N   file.slice(at, at + N).arrayBuffer(), one window at a time (the sender's way)
  *   stream          file.stream() read to the end
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import { launchChromium, newDevice } from '../test/e2e/harness/browser.ts';
 import { randomFile } from '../test/e2e/harness/files.ts';
 import { serveStatic } from '../test/e2e/harness/static-server.ts';
+import { chromiumCpuSeconds } from './chromium-cpu.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -59,18 +59,3 @@ for (let round = 0; round < REPEAT; round++) {
 }
 await browser.close();
 server.close();
-
-function chromiumCpuSeconds(): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chrom')) continue;
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return ticks / 100;
-}

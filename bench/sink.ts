@@ -8,13 +8,14 @@
  *   blobparts Blob parts of 4 MiB, then one Blob, as blob-parts-sink.ts does
  * REPEAT (2) rounds of each, alternating.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { launchChromium, launchChromiumProfile, newDevice } from '../test/e2e/harness/browser.ts';
 import { serveStatic } from '../test/e2e/harness/static-server.ts';
+import { chromiumCpuSeconds } from './chromium-cpu.ts';
 
 const MiB = 1024 * 1024;
 const TOTAL_BYTES = Number(process.env['SINK_MIB'] ?? 128) * MiB;
@@ -109,19 +110,4 @@ async function writeThrough({ sink, workerUrl, total }: { sink: (typeof SINKS)[n
     Object.assign(window, { keptBlob: new Blob([...parts, new Blob(pending)]) });
   }
   return performance.now() - started;
-}
-
-function chromiumCpuSeconds(): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chrom')) continue;
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return ticks / 100;
 }
