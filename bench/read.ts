@@ -3,8 +3,9 @@
  * file on disk is picked through an <input type=file>, then read whole, in several ways, each
  * touching every byte once as the sender's hash does; prints wall time and CPU time of all
  * Chromium processes. REPEAT (2) rounds, alternating.
- *   arrayBuffer N   file.slice(at, at + N).arrayBuffer(), one window at a time (the sender's way)
- *   stream          file.stream() read to the end
+ *   arrayBuffer N   file.slice(at, at + N).arrayBuffer(), one window at a time
+ *   stream          file.stream() read to the end, in the chunks it gives
+ *   stream BYOB     file.stream() read with a BYOB reader into one 256 KiB buffer (the sender's way)
  */
 import { resolve } from 'node:path';
 import { build } from 'vite';
@@ -17,7 +18,7 @@ const KiB = 1024;
 const MiB = 1024 * KiB;
 const FILE_BYTES = Number(process.env['READ_MIB'] ?? 128) * MiB;
 const REPEAT = Number(process.env['REPEAT'] ?? 2);
-const WAYS: readonly number[] = [4 * MiB, MiB, 512 * KiB, 256 * KiB, 0]; // 0: stream()
+const WAYS: readonly number[] = [4 * MiB, MiB, 512 * KiB, 256 * KiB, 0, -1]; // 0: stream(), -1: BYOB
 
 const root = resolve(import.meta.dirname, '..');
 await build({ root, logLevel: 'warn' });
@@ -44,6 +45,13 @@ for (let round = 0; round < REPEAT; round++) {
           const bytes = new Uint8Array(await file.slice(at, at + windowBytes).arrayBuffer());
           checksum = (checksum + bytes[0]! + bytes[bytes.length - 1]!) >>> 0;
         }
+      } else if (windowBytes < 0) {
+        const reader = file.stream().getReader({ mode: 'byob' });
+        let buffer = new Uint8Array(256 * 1024);
+        for (let next = await reader.read(buffer); !next.done; next = await reader.read(buffer)) {
+          checksum = (checksum + next.value[0]! + next.value[next.value.length - 1]!) >>> 0;
+          buffer = new Uint8Array(next.value.buffer); // the read transferred it
+        }
       } else {
         const reader = file.stream().getReader();
         for (let next = await reader.read(); !next.done; next = await reader.read()) {
@@ -53,7 +61,7 @@ for (let round = 0; round < REPEAT; round++) {
       return { ms: performance.now() - started, checksum };
     }, windowBytes);
     const cpu = chromiumCpuSeconds() - before;
-    const way = windowBytes > 0 ? `arrayBuffer ${windowBytes >= MiB ? `${windowBytes / MiB} MiB` : `${windowBytes / KiB} KiB`}` : 'stream';
+    const way = windowBytes > 0 ? `arrayBuffer ${windowBytes >= MiB ? `${windowBytes / MiB} MiB` : `${windowBytes / KiB} KiB`}` : windowBytes < 0 ? 'stream BYOB' : 'stream';
     console.log(`  ${way.padEnd(18)} ${(ms / 1000).toFixed(2).padStart(5)} s wall  ${cpu.toFixed(2).padStart(5)} CPU-s  ${((FILE_BYTES / 1e6) / (ms / 1000)).toFixed(0).padStart(5)} MB/s  (checksum ${checksum})`);
   }
 }

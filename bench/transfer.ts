@@ -4,16 +4,18 @@
  * alternating rounds, (a) a raw data-channel blast of the same number of bytes with the app's
  * message size and water marks, (a′) the same blast streaming its bytes from a Blob as our sender
  * reads a File, (b) our transfer through the UI including SHA-256 on both sides and writing to
- * OPFS, and b/a of the medians. Then the receiver's peak JS heap during a larger
- * transfer. THROUGHPUT_MIB (256), REPEAT (3), SWEEP_MIB (64) and HEAP_MIB (512; 0 skips) set sizes.
+ * OPFS, and b/a of the medians. Both connections are warmed up first with the same load. Then the
+ * receiver's peak JS heap during a larger transfer. TRACE=1 adds, per run, the rate in each
+ * quarter of the bytes, gaps without progress, and the CPU time of Chromium's busiest threads. THROUGHPUT_MIB (256), REPEAT (3), SWEEP_MIB (64) and HEAP_MIB (512; 0 skips) set sizes.
  * Both pages share one normal on-disk profile, as a user's browser has; INCOGNITO=1 puts each in
  * its own incognito context instead, where OPFS is kept in the browser's memory (bench:sink).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { availableParallelism, tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
+import { chromiumThreadCpuSeconds, machineCpuSeconds } from './chromium-cpu.ts';
 import { launchChromium, launchChromiumProfile, newDevice } from '../test/e2e/harness/browser.ts';
 import { randomFile, sendFiles, transfer, waitForPhase } from '../test/e2e/harness/files.ts';
 import { resolveSendTuning } from '../src/core/transfer/flow-control.ts';
@@ -27,6 +29,7 @@ const THROUGHPUT_BYTES = Number(process.env['THROUGHPUT_MIB'] ?? 256) * MiB;
 const HEAP_BYTES = Number(process.env['HEAP_MIB'] ?? 512) * MiB;
 const SWEEP_BYTES = Number(process.env['SWEEP_MIB'] ?? 64) * MiB;
 const REPEAT = Number(process.env['REPEAT'] ?? 3);
+const TRACE = process.env['TRACE'] === '1';
 /** 16 KiB interoperates everywhere; 256 KiB is Chromium's a=max-message-size. */
 const SWEEP_MESSAGE_BYTES = [16 * 1024, 64 * 1024, 256 * 1024];
 /** What our sender uses between two Chromium pages (flow-control.ts), with the same code. */
@@ -47,7 +50,15 @@ await connectThroughUi(a, b);
 await b.page.getByRole('checkbox', { name: /Always accept files/ }).check();
 
 const { product } = await (await a.page.context().newCDPSession(a.page)).send('Browser.getVersion');
-console.log(`${product}, ${INCOGNITO ? 'two incognito contexts' : 'one on-disk profile'}; raw data-channel blast by message size, ${SWEEP_BYTES / MiB} MiB each:`);
+console.log(`${product}, ${INCOGNITO ? 'two incognito contexts' : 'one on-disk profile'}`);
+// An SCTP association's first bulk transfer stalls here for seconds in all (TRACE=1 shows the
+// gaps), later ones seldom do. Both connections first carry the same untimed load, so that every
+// timed run below is on a warm one; the app's connection is long-lived, the raw one is reused.
+await openRawChannel(a.page, b.page);
+const warmRaw = await rawBlast(a.page, b.page, SWEEP_BYTES, APP_MESSAGE_BYTES);
+const warmOurs = await ourTransfer(randomFile('warm-up.bin', SWEEP_BYTES));
+console.log(`warm-up, ${SWEEP_BYTES / MiB} MiB each: raw ${(SWEEP_BYTES / 1e6 / warmRaw).toFixed(1)} MB/s, ours ${(SWEEP_BYTES / 1e6 / warmOurs).toFixed(1)} MB/s`);
+console.log(`raw data-channel blast by message size, ${SWEEP_BYTES / MiB} MiB each:`);
 const sweep: [number, number][] = [];
 for (const messageBytes of SWEEP_MESSAGE_BYTES) {
   const seconds = await rawBlast(a.page, b.page, SWEEP_BYTES, messageBytes);
@@ -63,12 +74,14 @@ const mbps = (seconds: number) => THROUGHPUT_BYTES / 1e6 / seconds;
 console.log(`${THROUGHPUT_BYTES / MiB} MiB, ${APP_MESSAGE_BYTES} B messages, ${REPEAT} rounds of (a), (a′), (b)`);
 const runs: [number, number, number][] = [];
 for (let i = 0; i < REPEAT; i++) {
-  const raw = await rawBlast(a.page, b.page, THROUGHPUT_BYTES, APP_MESSAGE_BYTES);
-  const rawRead = await rawBlast(a.page, b.page, THROUGHPUT_BYTES, APP_MESSAGE_BYTES, true);
-  const ours = await ourTransfer(`throughput-${i}.bin`, THROUGHPUT_BYTES);
+  const [raw, rawBusy] = await busy(() => rawBlast(a.page, b.page, THROUGHPUT_BYTES, APP_MESSAGE_BYTES));
+  const [rawRead, rawReadBusy] = await busy(() => rawBlast(a.page, b.page, THROUGHPUT_BYTES, APP_MESSAGE_BYTES, true));
+  const source = randomFile(`throughput-${i}.bin`, THROUGHPUT_BYTES);
+  const [ours, oursBusy] = await busy(() => ourTransfer(source));
   runs.push([raw, rawRead, ours]);
   console.log(
-    `  round ${i + 1}: (a) ${mbps(raw).toFixed(1)}  (a′) ${mbps(rawRead).toFixed(1)}  (b) ${mbps(ours).toFixed(1)} MB/s  b/a ${(raw / ours).toFixed(2)}`,
+    `  round ${i + 1}: (a) ${mbps(raw).toFixed(1)}  (a′) ${mbps(rawRead).toFixed(1)}  (b) ${mbps(ours).toFixed(1)} MB/s  b/a ${(raw / ours).toFixed(2)}` +
+      `   CPU busy ${rawBusy} ${rawReadBusy} ${oursBusy}`,
   );
 }
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
@@ -85,6 +98,22 @@ await (browser ?? profile!).close();
 server.close();
 rmSync(profileDir, { recursive: true, force: true });
 
+/** Runs a phase and says how busy the machine's cores were meanwhile, e.g. "1.62/2 cores". */
+async function busy<T>(phase: () => Promise<T>): Promise<[T, string]> {
+  const before = machineCpuSeconds();
+  const threadsBefore = TRACE ? chromiumThreadCpuSeconds() : new Map<string, number>();
+  const result = await phase();
+  const after = machineCpuSeconds();
+  if (TRACE) {
+    const used = [...chromiumThreadCpuSeconds()].map(([key, seconds]) => [key, seconds - (threadsBefore.get(key) ?? 0)] as const);
+    const top = used.filter(([, seconds]) => seconds >= 0.3).sort((x, y) => y[1] - x[1]);
+    console.log(`    threads (CPU-s): ${top.map(([key, seconds]) => `${key} ${seconds.toFixed(1)}`).join(', ')}`);
+  }
+  const cores = availableParallelism();
+  const share = (after.busy - before.busy) / (after.total - before.total);
+  return [result, `${(share * cores).toFixed(2)}/${cores}`];
+}
+
 async function openPeer(): Promise<PeerPage> {
   return PeerPage.open(browser ? await newDevice(browser) : profile!, url);
 }
@@ -93,11 +122,12 @@ async function openPeer(): Promise<PeerPage> {
  * Timed in the receiving page, from the first bytes ('receiving') to 'verified' (hash checked,
  * file closed), by a 50 ms poll of the transfer's list item, as the raw blast is timed there.
  */
-async function ourTransfer(name: string, bytes: number): Promise<number> {
-  const path = randomFile(name, bytes);
+async function ourTransfer(path: string): Promise<number> {
+  const name = basename(path);
   await b.page.evaluate((label) => {
     const times: Record<string, number> = {};
-    Object.assign(window, { phaseTimes: times });
+    const trace: [number, number][] = [];
+    Object.assign(window, { phaseTimes: times, progressTrace: trace });
     // No named functions in here: tsx would wrap them in a helper the page does not have.
     const poll = setInterval(() => {
       let item: Element | null = null;
@@ -108,14 +138,33 @@ async function ourTransfer(name: string, bytes: number): Promise<number> {
       }
       const phase = item?.getAttribute('data-phase');
       if (phase && !(phase in times)) times[phase] = performance.now();
+      const done = item?.querySelector('progress')?.value;
+      if (done !== undefined && done !== trace.at(-1)?.[1]) trace.push([performance.now(), done]);
       if (phase === 'verified' || phase === 'failed') clearInterval(poll);
     }, 50);
   }, name);
   await sendFiles(a.page, [path]);
   await waitForPhase(b.page, name, 'verified', 600_000);
+  // The poll above may see 'verified' up to 50 ms after waitForPhase did.
+  await b.page.waitForFunction(() => 'verified' in (window as unknown as { phaseTimes: Record<string, number> }).phaseTimes, null, { polling: 50 });
   const times = await b.page.evaluate(() => (window as unknown as { phaseTimes: Record<string, number> }).phaseTimes);
+  if (TRACE) console.log(`    (b) ${describeTrace(await b.page.evaluate(() => (window as unknown as { progressTrace: [number, number][] }).progressTrace))}`);
   await transfer(b.page, name).waitFor();
   return (times['verified']! - times['receiving']!) / 1000;
+}
+
+/** MB/s in each quarter of the bytes, and the time spent in gaps of 500 ms or more without progress. */
+function describeTrace(trace: [number, number][]): string {
+  const total = trace.at(-1)![1];
+  const quarters = [1, 2, 3, 4].map((q) => trace.find(([, done]) => done >= (q * total) / 4)![0]);
+  const rates = quarters.map((at, q) => (total / 4 / 1e6 / ((at - (q ? quarters[q - 1]! : trace[0]![0])) / 1000)).toFixed(1));
+  let stalled = 0;
+  let stalls = 0;
+  for (let i = 1; i < trace.length; i++) {
+    const gap = trace[i]![0] - trace[i - 1]![0];
+    if (gap >= 500) [stalled, stalls] = [stalled + gap, stalls + 1];
+  }
+  return `quarters ${rates.join(' ')} MB/s; ${stalls} gaps ≥ 500 ms, ${(stalled / 1000).toFixed(1)} s in all`;
 }
 
 async function heapUsed(cdp: CDPSession): Promise<number> {
@@ -123,8 +172,12 @@ async function heapUsed(cdp: CDPSession): Promise<number> {
   return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
 }
 
-/** A second, bare RTCPeerConnection pair between the same two pages, signaled through Node. */
-async function rawBlast(sender: Page, receiver: Page, bytes: number, messageBytes: number, readFromBlob = false): Promise<number> {
+/**
+ * A second, bare RTCPeerConnection pair between the same two pages, signaled through Node, with
+ * one ordered data channel that every raw blast uses, as every file of ours goes over the app's
+ * one connection.
+ */
+async function openRawChannel(sender: Page, receiver: Page): Promise<void> {
   const offer = await sender.evaluate(async () => {
     const pc = new RTCPeerConnection();
     const channel = pc.createDataChannel('blast', { ordered: true });
@@ -135,14 +188,15 @@ async function rawBlast(sender: Page, receiver: Page, bytes: number, messageByte
   });
   const answer = await receiver.evaluate(async (sdp) => {
     const pc = new RTCPeerConnection();
-    const w = window as unknown as { blastPc: RTCPeerConnection; blastReceived: number; blastFirst?: number; blastLast?: number };
-    Object.assign(w, { blastPc: pc, blastReceived: 0, blastFirst: undefined, blastLast: undefined });
+    const w = window as unknown as { blastPc: RTCPeerConnection; blastReceived: number; blastFirst?: number; blastLast?: number; blastTrace: [number, number][] };
+    Object.assign(w, { blastPc: pc });
     pc.ondatachannel = ({ channel }) => {
       channel.binaryType = 'arraybuffer';
       channel.onmessage = ({ data }) => {
         w.blastFirst ??= performance.now();
         w.blastReceived += (data as ArrayBuffer).byteLength;
         w.blastLast = performance.now();
+        w.blastTrace.push([w.blastLast, w.blastReceived]);
       };
     };
     await pc.setRemoteDescription({ type: 'offer', sdp });
@@ -155,6 +209,11 @@ async function rawBlast(sender: Page, receiver: Page, bytes: number, messageByte
     await w.blastPc.setRemoteDescription({ type: 'answer', sdp });
     if (w.blastChannel.readyState !== 'open') await new Promise((done) => (w.blastChannel.onopen = done));
   }, answer);
+}
+
+/** Sends bytes over the raw channel as fast as its water marks let, timed in the receiving page. */
+async function rawBlast(sender: Page, receiver: Page, bytes: number, messageBytes: number, readFromBlob = false): Promise<number> {
+  await receiver.evaluate(() => Object.assign(window, { blastReceived: 0, blastFirst: undefined, blastLast: undefined, blastTrace: [] }));
   const sending = sender.evaluate(
     async ({ total, messageBytes, readFromBlob }) => {
       const channel = (window as unknown as { blastChannel: RTCDataChannel }).blastChannel;
@@ -191,7 +250,7 @@ async function rawBlast(sender: Page, receiver: Page, bytes: number, messageByte
     const w = window as unknown as { blastFirst: number; blastLast: number };
     return (w.blastLast - w.blastFirst) / 1000;
   });
-  await Promise.all([sender, receiver].map((page) => page.evaluate(() => (window as unknown as { blastPc: RTCPeerConnection }).blastPc.close())));
+  if (TRACE) console.log(`    (a${readFromBlob ? '′' : ''}) ${describeTrace(await receiver.evaluate(() => (window as unknown as { blastTrace: [number, number][] }).blastTrace))}`);
   return seconds;
 }
 
@@ -202,7 +261,7 @@ async function measureHeap(): Promise<void> {
   const idle = await heapUsed(cdp);
   let peak = idle;
   const sampler = setInterval(() => void heapUsed(cdp).then((used) => (peak = Math.max(peak, used))), 250);
-  const heapSeconds = await ourTransfer('heap.bin', HEAP_BYTES);
+  const heapSeconds = await ourTransfer(randomFile('heap.bin', HEAP_BYTES));
   clearInterval(sampler);
   console.log(
     `receiver JS heap during ${HEAP_BYTES / MiB} MiB: idle ${(idle / MiB).toFixed(1)} MiB, peak ${(peak / MiB).toFixed(1)} MiB, ` +

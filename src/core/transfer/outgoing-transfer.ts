@@ -1,5 +1,6 @@
 import { fileChannelLabel, type FileChannel, type OpenFileChannel } from './file-channel.ts';
 import { FileDigest } from './file-digest.ts';
+import { FileStreamReader } from './file-stream-reader.ts';
 import type { FileSource } from './file-sink.ts';
 import { hasRoomFor, lowThresholdFor, type SendTuning } from './flow-control.ts';
 import { decodeFrame, encodeEndFrame, FRAME_HEADER_BYTES, writeDataHeader } from './frames.ts';
@@ -66,25 +67,12 @@ export class OutgoingTransfer extends TransferBase {
     if (!(await this.until(() => channel.readyState === 'open'))) return;
     const hash = new FileDigest();
     // The digest covers the whole file, so a resumed transfer hashes the part it does not send.
-    if (!(await this.readFile(0, this.resumeFrom, (bytes) => (hash.update(bytes), true)))) return;
+    if (!(await this.readFile(0, this.resumeFrom, tuning.chunkBytes, async (bytes) => (hash.update(bytes), true)))) return;
     this.setState({ phase: 'sending' });
     this.meter.update(this.resumeFrom, this.hooks.now());
-    // The file streams straight into the payload area of one frame buffer, which send() copies.
-    const frame = new Uint8Array(FRAME_HEADER_BYTES + tuning.chunkBytes);
-    const payload = frame.subarray(FRAME_HEADER_BYTES);
-    let filled = 0;
-    const streamed = await this.readFile(this.resumeFrom, this.file.size, async (bytes) => {
-      for (let at = 0; at < bytes.byteLength; ) {
-        const take = Math.min(payload.byteLength - filled, bytes.byteLength - at);
-        payload.set(bytes.subarray(at, at + take), filled);
-        [filled, at] = [filled + take, at + take];
-        if (filled < payload.byteLength) continue;
-        if (!(await this.sendFrame(frame, filled, hash, tuning))) return false;
-        filled = 0;
-      }
-      return true;
-    });
-    if (!streamed || (filled > 0 && !(await this.sendFrame(frame, filled, hash, tuning)))) return;
+    // The file is read straight into the payload area of one frame buffer, which send() copies.
+    const sent = await this.readFile(this.resumeFrom, this.file.size, tuning.chunkBytes, (payload) => this.sendFrame(payload, hash, tuning));
+    if (!sent) return;
     let digest: Uint8Array;
     try {
       digest = await hash.digest();
@@ -95,40 +83,54 @@ export class OutgoingTransfer extends TransferBase {
   }
 
   /**
-   * Streams [start, end) of the file to onBytes until it returns false. File.stream() costs the
-   * browser half the CPU of reading 4 MiB windows with arrayBuffer() (bench:read). False if the
-   * transfer ended meanwhile, or the file could not be read (then the transfer failed).
+   * Reads [start, end) of the file into the payload area of one frame buffer, chunkBytes at a
+   * time, and hands each full payload (the last may be shorter) to onPayload until it returns
+   * false. False if the transfer ended meanwhile, or the file could not be read (then the transfer
+   * failed).
    */
-  private async readFile(start: number, end: number, onBytes: (bytes: Uint8Array) => boolean | Promise<boolean>): Promise<boolean> {
+  private async readFile(
+    start: number,
+    end: number,
+    chunkBytes: number,
+    onPayload: (payload: Uint8Array<ArrayBuffer>) => Promise<boolean>,
+  ): Promise<boolean> {
     if (start === end) return true;
-    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-    let read = 0;
+    let reader: FileStreamReader | undefined;
+    let frame = new Uint8Array(FRAME_HEADER_BYTES + chunkBytes);
     try {
-      reader = this.source.slice(start, end).stream().getReader();
-      for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      reader = new FileStreamReader(this.source.slice(start, end).stream());
+      for (let at = start; at < end; ) {
+        const length = Math.min(chunkBytes, end - at);
+        const { view, filled } = await reader.fill(frame.subarray(FRAME_HEADER_BYTES, FRAME_HEADER_BYTES + length));
+        frame = new Uint8Array(view.buffer);
         if (this.finished || this.channelLost) return false;
-        read += next.value.byteLength;
-        if (read > end - start || !(await onBytes(next.value))) break;
+        if (filled < length) return this.failRead('the file changed size while being sent');
+        if (!(await onPayload(view))) return false;
+        at += length;
       }
+      if (!(await reader.atEnd())) return this.failRead('the file changed size while being sent');
     } catch (error) {
       // Chromium fails the read with NotReadableError when the file was modified or deleted after it was picked.
-      this.fail('read-error', `could not read the file: ${String(error)}`);
-      return false;
+      return this.failRead(`could not read the file: ${String(error)}`);
     } finally {
-      void reader?.cancel().catch(() => {}); // lets go of the file when stopping early
+      reader?.cancel();
     }
-    if (this.finished || this.channelLost) return false;
-    if (read === end - start) return true;
-    this.fail('read-error', 'the file changed size while being sent');
+    return !(this.finished || this.channelLost);
+  }
+
+  private failRead(detail: string): false {
+    this.fail('read-error', detail);
     return false;
   }
 
-  /** Sends the frame whose payload (payloadBytes) is already in place, once there is room for it. */
-  private async sendFrame(frame: Uint8Array<ArrayBuffer>, payloadBytes: number, hash: FileDigest, tuning: SendTuning): Promise<boolean> {
+  /** Sends payload, which sits after room for the frame header in its buffer, once there is room for it. */
+  private async sendFrame(payload: Uint8Array<ArrayBuffer>, hash: FileDigest, tuning: SendTuning): Promise<boolean> {
     const channel = this.channel!;
+    const payloadBytes = payload.byteLength;
     const payloadEnd = this.sentOffset + payloadBytes;
     const frameBytes = FRAME_HEADER_BYTES + payloadBytes;
-    hash.update(frame.subarray(FRAME_HEADER_BYTES, frameBytes));
+    hash.update(payload);
+    const frame = new Uint8Array(payload.buffer, payload.byteOffset - FRAME_HEADER_BYTES, frameBytes);
     const room = (): boolean => hasRoomFor(frameBytes, payloadEnd, this.ackedOffset, channel.bufferedAmount, tuning.highWaterMarkBytes);
     if (!(await this.until(room))) return false;
     if (!this.send(writeDataHeader(frame, this.sentOffset, payloadBytes))) return false;

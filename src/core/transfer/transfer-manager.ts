@@ -19,7 +19,10 @@ export interface TransferManagerOptions extends SendTuningOptions {
   /** Files sent at the same time; later accepted files wait in 'waiting'. 1 finishes files in order. */
   readonly maxParallelSends?: number;
   readonly closeGraceMs?: number;
-  /** Least time between 'progress' events of one transfer. */
+  /**
+   * Least time between 'progress' events of one transfer; 250 ms by default. Each one re-renders
+   * the page, and at 10 a second on both pages that cost more CPU than hashing the file does.
+   */
   readonly progressIntervalMs?: number;
   readonly now?: () => number;
   readonly createId?: () => string;
@@ -142,7 +145,7 @@ export class TransferManager extends EventTarget {
   }
 
   private hooksFor(transfer: () => Transfer): TransferHooks {
-    const interval = this.options.progressIntervalMs ?? 100;
+    const interval = this.options.progressIntervalMs ?? 250;
     return {
       send: (message) => {
         try {
