@@ -2,11 +2,13 @@
  * File transfer throughput between two Chromium pages in the private network namespace
  * (`npm run bench:transfer`): first the raw channel at 16, 64 and 256 KiB messages; then, in
  * alternating rounds, (a) a raw data-channel blast of the same number of bytes with the app's
- * message size and water marks, (a′) the same blast streaming its bytes from a Blob as our sender
+ * message size and water marks, (a′) the same blast reading its bytes from a Blob as our sender
  * reads a File, (b) our transfer through the UI including SHA-256 on both sides and writing to
- * OPFS, and b/a of the medians. Both connections are warmed up first with the same load. Then the
- * receiver's peak JS heap during a larger transfer. TRACE=1 adds, per run, the rate in each
- * quarter of the bytes, gaps without progress, and the CPU time of Chromium's busiest threads. THROUGHPUT_MIB (256), REPEAT (3), SWEEP_MIB (64) and HEAP_MIB (512; 0 skips) set sizes.
+ * OPFS, and b/a of the medians; each round also says how busy the machine's cores were. Both
+ * connections first carry the same untimed load. Then the receiver's peak JS heap during a larger
+ * transfer. TRACE=1 adds, per run, the rate in each quarter of the bytes, gaps without progress,
+ * and the CPU time of Chromium's busiest threads. THROUGHPUT_MIB (256), REPEAT (3), SWEEP_MIB (64)
+ * and HEAP_MIB (512; 0 skips) set sizes.
  * Both pages share one normal on-disk profile, as a user's browser has; INCOGNITO=1 puts each in
  * its own incognito context instead, where OPFS is kept in the browser's memory (bench:sink).
  */
@@ -217,20 +219,18 @@ async function rawBlast(sender: Page, receiver: Page, bytes: number, messageByte
   const sending = sender.evaluate(
     async ({ total, messageBytes, readFromBlob }) => {
       const channel = (window as unknown as { blastChannel: RTCDataChannel }).blastChannel;
-      const message = new Uint8Array(messageBytes);
+      let message = new Uint8Array(messageBytes);
       for (let at = 0; at < messageBytes; at += 65536) crypto.getRandomValues(message.subarray(at, at + 65536));
       channel.bufferedAmountLowThreshold = 1024 * 1024;
-      // (a′) streams what it sends from a Blob into one message buffer, as our sender reads a File.
+      // (a′) reads what it sends from a Blob into one message buffer with BYOB reads, as our sender reads a File.
       const blob = readFromBlob ? new Blob(Array.from({ length: Math.ceil(total / messageBytes) }, () => message)).slice(0, total) : undefined;
-      const reader = blob?.stream().getReader();
-      let unsent = new Uint8Array(0); // what the last stream chunk held beyond the last message
+      const reader = blob?.stream().getReader({ mode: 'byob' });
       for (let sent = 0; sent < total; sent += messageBytes) {
         const length = Math.min(messageBytes, total - sent);
         for (let filled = 0; reader && filled < length; ) {
-          if (unsent.byteLength === 0) unsent = (await reader.read()).value!;
-          const take = Math.min(unsent.byteLength, length - filled);
-          message.set(unsent.subarray(0, take), filled);
-          [filled, unsent] = [filled + take, unsent.subarray(take)];
+          const { value } = await reader.read(new Uint8Array(message.buffer, filled, length - filled));
+          message = new Uint8Array(value!.buffer); // the read transferred it
+          filled += value!.byteLength;
         }
         if (channel.bufferedAmount > 4 * 1024 * 1024) {
           await new Promise((done) => channel.addEventListener('bufferedamountlow', done, { once: true }));
