@@ -89,7 +89,7 @@ for (let i = 0; i < REPEAT; i++) {
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 const [rawSeconds, rawReadSeconds, oursSeconds] = [0, 1, 2].map((k) => median(runs.map((run) => run[k]!))) as [number, number, number];
 console.log(`(a)  raw data-channel blast               ${mbps(rawSeconds).toFixed(1)} MB/s  (median ${rawSeconds.toFixed(1)} s)`);
-console.log(`(a′) raw blast streaming a Blob          ${mbps(rawReadSeconds).toFixed(1)} MB/s  (median ${rawReadSeconds.toFixed(1)} s)`);
+console.log(`(a′) raw blast reading a Blob            ${mbps(rawReadSeconds).toFixed(1)} MB/s  (median ${rawReadSeconds.toFixed(1)} s)`);
 console.log(`(b)  our transfer (hash + OPFS)           ${mbps(oursSeconds).toFixed(1)} MB/s  (median ${oursSeconds.toFixed(1)} s)`);
 console.log(`b/a (medians)                             ${(rawSeconds / oursSeconds).toFixed(2)}   (b/a′ ${(rawReadSeconds / oursSeconds).toFixed(2)})`);
 
