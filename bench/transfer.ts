@@ -100,7 +100,7 @@ await (browser ?? profile!).close();
 server.close();
 rmSync(profileDir, { recursive: true, force: true });
 
-/** Runs a phase and says how busy the machine's cores were meanwhile, e.g. "1.62/2 cores". */
+/** Runs a phase and says how many of the machine's cores were busy meanwhile, e.g. "1.62/2". */
 async function busy<T>(phase: () => Promise<T>): Promise<[T, string]> {
   const before = machineCpuSeconds();
   const threadsBefore = TRACE ? chromiumThreadCpuSeconds() : new Map<string, number>();
