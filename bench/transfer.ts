@@ -131,8 +131,11 @@ async function ourTransfer(path: string): Promise<number> {
     const trace: [number, number][] = [];
     Object.assign(window, { phaseTimes: times, progressTrace: trace });
     // No named functions in here: tsx would wrap them in a helper the page does not have.
+    // The item is looked up through every shadow root only until found: that walk, 20 times a
+    // second, would be work that (b) does and (a) does not.
+    let item: Element | null = null;
     const poll = setInterval(() => {
-      let item: Element | null = null;
+      if (item && !item.isConnected) item = null;
       for (const roots: (Document | ShadowRoot)[] = [document]; roots.length && !item; ) {
         const root = roots.pop()!;
         item = root.querySelector(`li[aria-label="${CSS.escape(label)}"]`);

@@ -8,8 +8,10 @@ export interface FileInfo {
 
 /**
  * Where received bytes go, one chunk at a time and in order; the receiver awaits each write
- * before the next, and acknowledges only written bytes, so a slow sink slows the sender instead
- * of filling memory. The UI provides an OPFS / File System Access writable, or BlobPartsSink.
+ * before the next, and acknowledges only bytes whose write resolved, so a slow sink slows the
+ * sender instead of filling memory. A sink may resolve a write before the bytes are on disk
+ * (BatchingSink) if what it holds unwritten stays bounded; close() resolves once all are written.
+ * The UI provides OPFS (opfs-sink.ts), or BlobPartsSink.
  *
  * close() is called only after the SHA-256 matched: a sink that was not closed holds no usable
  * file. abort() is called on cancel and on any failure, and must discard what was written.

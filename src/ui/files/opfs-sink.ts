@@ -1,3 +1,4 @@
+import { BatchingSink } from '../../core/transfer/batching-sink.ts';
 import type { FileInfo, FileSink, SinkFactory } from '../../core/transfer/file-sink.ts';
 import { OpfsWorkerSink } from './opfs-worker-sink.ts';
 
@@ -21,7 +22,7 @@ export async function opfsSinkFactory(onSaved: (id: string, file: File) => void)
     const name = `${id}-${safeName(info.name)}`;
     const handle = await folder.getFileHandle(name, { create: true });
     const saved = async () => onSaved(id, await handle.getFile());
-    if (inWorker) return OpfsWorkerSink.open(FOLDER, name, saved);
+    if (inWorker) return new BatchingSink(await OpfsWorkerSink.open(FOLDER, name, saved));
     const writable = await handle.createWritable({ keepExistingData: false });
     return new OpfsSink(writable, saved, () => folder.removeEntry(handle.name));
   };

@@ -1,12 +1,13 @@
-import type { FileSink } from '../../core/transfer/file-sink.ts';
+import type { BatchWriter } from '../../core/transfer/batching-sink.ts';
 import type { OpfsWorkerReply, OpfsWorkerRequest } from './opfs-worker.ts';
 
 /**
- * A FileSink that writes through opfs-worker.ts, one worker per file. Each chunk's buffer is
- * transferred to the worker, not copied. open() rejects where module workers or synchronous
- * access handles are missing, and the caller then uses a writable stream or Blob parts.
+ * Writes through opfs-worker.ts, one worker per file; a BatchingSink in front of it makes it a
+ * FileSink. The chunks' buffers are transferred to the worker, not copied. open() rejects where
+ * module workers or synchronous access handles are missing, and the caller then uses a writable
+ * stream or Blob parts.
  */
-export class OpfsWorkerSink implements FileSink {
+export class OpfsWorkerSink implements BatchWriter {
   private readonly replies: ((reply: OpfsWorkerReply) => void)[] = [];
   private stopped: string | undefined;
 
@@ -34,8 +35,9 @@ export class OpfsWorkerSink implements FileSink {
     };
   }
 
-  write(chunk: Uint8Array<ArrayBuffer>): Promise<void> {
-    return this.request({ op: 'write', chunk }, [chunk.buffer]);
+  writeBatch(chunks: Uint8Array<ArrayBuffer>[]): Promise<void> {
+    // A buffer may appear once only in a transfer list, and chunks may share one.
+    return this.request({ op: 'write', chunks }, [...new Set(chunks.map((chunk) => chunk.buffer))]);
   }
 
   async close(): Promise<void> {
