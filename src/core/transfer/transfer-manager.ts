@@ -20,8 +20,9 @@ export interface TransferManagerOptions extends SendTuningOptions {
   readonly maxParallelSends?: number;
   readonly closeGraceMs?: number;
   /**
-   * Least time between 'progress' events of one transfer; 250 ms by default. Each one re-renders
-   * the page, and at 10 a second on both pages that cost more CPU than hashing the file does.
+   * Least time between 'progress' events of one transfer; 500 ms by default. Each one re-renders
+   * both pages, on the two cores that also run the transfer: in bench:transfer, our transfer ran
+   * at 11.4–12.3 MB/s with four renders a second and 12.2–13.0 with none (docs/benchmarks.md).
    */
   readonly progressIntervalMs?: number;
   readonly now?: () => number;
@@ -145,7 +146,7 @@ export class TransferManager extends EventTarget {
   }
 
   private hooksFor(transfer: () => Transfer): TransferHooks {
-    const interval = this.options.progressIntervalMs ?? 250;
+    const interval = this.options.progressIntervalMs ?? 500;
     return {
       send: (message) => {
         try {
