@@ -3,7 +3,8 @@
  * (128) MiB in frame-sized chunks (262131 B) through each way the app can save, in an incognito
  * context and in a normal on-disk profile, and prints the wall time and the CPU time of all of
  * Chromium's processes (from /proc), which includes the browser process where the bytes end up.
- *   worker    the app's opfs-worker.ts (built asset), one chunk per message, buffers transferred
+ *   worker    the app's opfs-worker.ts (built asset), chunks in batches of 1 MiB or more per
+ *             message as BatchingSink sends them, buffers transferred
  *   writable  OPFS createWritable(), 1 MiB per write() as opfs-sink.ts does
  *   blobparts Blob parts of 4 MiB, then one Blob, as blob-parts-sink.ts does
  * REPEAT (2) rounds of each, alternating.
@@ -72,9 +73,12 @@ async function writeThrough({ sink, workerUrl, total }: { sink: (typeof SINKS)[n
         worker.postMessage(message, transfer);
       });
     await request({ op: 'open', folder: 'bench', name });
+    let chunks: Uint8Array<ArrayBuffer>[] = [];
     for (let at = 0; at < total; at += chunkBytes) {
-      const chunk = source.slice();
-      if (!(await request({ op: 'write', chunk }, [chunk.buffer]))) throw new Error('write failed');
+      chunks.push(source.slice());
+      if (chunks.length * chunkBytes < 1024 * 1024 && at + chunkBytes < total) continue;
+      if (!(await request({ op: 'write', chunks }, chunks.map((chunk) => chunk.buffer)))) throw new Error('write failed');
+      chunks = [];
     }
     await request({ op: 'close' });
     worker.terminate();
