@@ -15,14 +15,15 @@ export interface BatchingOptions {
 }
 
 /**
- * A FileSink in front of a writer on another thread: a 256 KiB frame per message there and a reply
- * per frame back cost the receiving page's main thread about half a millisecond per frame (CDP
- * trace of bench:transfer's receiver), so chunks go in batches, and the next batch is sent while
- * the writer is still busy with earlier ones.
+ * A FileSink in front of a writer on another thread. A message per 256 KiB frame to the OPFS
+ * worker and a reply per frame back cost the receiving page's main thread about 0.3 ms per frame
+ * (CDP trace, docs/benchmarks.md), so chunks go in batches, and the next batch is sent while the
+ * writer is still busy with earlier ones.
  *
  * write() resolves as soon as the chunk is queued, unless more than maxBatchesInFlight batches are
- * unwritten; so the sink holds at most (maxBatchesInFlight + 1) × batchBytes plus one chunk, and
- * a slow disk still slows the sender. A batch that fails rejects the next write() or close().
+ * unwritten; so the sink holds at most maxBatchesInFlight + 1 batches of about batchBytes (3 to
+ * 4 MiB by default), and a slow disk still slows the sender. A batch that fails rejects the next
+ * write() or close().
  */
 export class BatchingSink implements FileSink {
   private batch: Uint8Array<ArrayBuffer>[] = [];

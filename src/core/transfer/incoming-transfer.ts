@@ -15,8 +15,9 @@ export interface AcceptOptions {
 
 /**
  * Receives one file: checks that every frame continues exactly where the last one ended, writes
- * to the sink one chunk at a time, acknowledges written bytes, and on the end frame compares the
- * sender's digest (file-digest.ts) with its own. The sink is closed only when they match.
+ * to the sink one chunk at a time, acknowledges the bytes the sink took (file-sink.ts), and on
+ * the end frame compares the sender's digest (file-digest.ts) with its own. The sink is closed
+ * only when they match.
  */
 export class IncomingTransfer extends TransferBase {
   readonly direction = 'incoming';
