@@ -2,8 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { randomBytes, randomFile, RecordingSink } from './fixtures.ts';
 import { linkDevices, nextOffer, settle, waitForPhase, type Device } from './link.ts';
 
-/** A link slow enough (~13 MB/s) that a 4 MB file is still moving when the test acts. */
-const SLOW_LINK = { fileChannels: { drainBytesPerTick: 64 * 1024, drainIntervalMs: 5 } };
+/**
+ * A link slow enough (~13 MB/s) that a 4 MB file is still moving when the test acts, and progress
+ * events often enough that one arrives while it moves (the default, 500 ms, outlasts the file).
+ */
+const SLOW_LINK = { fileChannels: { drainBytesPerTick: 64 * 1024, drainIntervalMs: 5 }, manager: { progressIntervalMs: 20 } };
 
 async function startTransfer(alice: Device, bob: Device, bytes = 4_000_000) {
   const offered = nextOffer(bob);
