@@ -1,5 +1,5 @@
-import { BatchingSink } from '../../core/transfer/batching-sink.ts';
-import type { FileInfo, FileSink, SinkFactory } from '../../core/transfer/file-sink.ts';
+import { BatchingSink, type BatchWriter } from '../../core/transfer/batching-sink.ts';
+import type { FileInfo, SinkFactory } from '../../core/transfer/file-sink.ts';
 import { OpfsWorkerSink } from './opfs-worker-sink.ts';
 
 /** Received files wait here until saved; cleared when a new session starts or the page loads. */
@@ -24,7 +24,7 @@ export async function opfsSinkFactory(onSaved: (id: string, file: File) => void)
     const saved = async () => onSaved(id, await handle.getFile());
     if (inWorker) return new BatchingSink(await OpfsWorkerSink.open(FOLDER, name, saved));
     const writable = await handle.createWritable({ keepExistingData: false });
-    return new OpfsSink(writable, saved, () => folder.removeEntry(handle.name));
+    return new BatchingSink(new OpfsWritableWriter(writable, saved, () => folder.removeEntry(handle.name)), { maxBatchesInFlight: 0 });
   };
 }
 
@@ -70,49 +70,29 @@ function safeName(name: string): string {
 }
 
 /**
- * Each write() of a writable stream is a round trip to the browser process; writing 1 MiB at a
- * time instead of every frame (up to 256 KiB) cuts those, and 1 MiB is all the memory it holds.
+ * Each write() of a writable stream is a round trip to the browser process; writing batches of
+ * 1 MiB (BatchingSink) instead of every frame (up to 256 KiB) cuts those. One write at a time:
+ * nothing has measured whether overlapping them helps on this path.
  */
-const COALESCE_BYTES = 1024 * 1024;
-
-class OpfsSink implements FileSink {
-  private pending: Uint8Array<ArrayBuffer>[] = [];
-  private pendingBytes = 0;
-
+class OpfsWritableWriter implements BatchWriter {
   constructor(
     private readonly writable: FileSystemWritableFileStream,
     private readonly onClosed: () => Promise<void>,
     private readonly remove: () => Promise<void>,
   ) {}
 
-  async write(chunk: Uint8Array<ArrayBuffer>): Promise<void> {
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.byteLength;
-    if (this.pendingBytes >= COALESCE_BYTES) await this.flush();
+  async writeBatch(chunks: Uint8Array<ArrayBuffer>[]): Promise<void> {
+    const joined = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+    chunks.reduce((offset, chunk) => (joined.set(chunk, offset), offset + chunk.byteLength), 0);
+    await this.writable.write(joined);
   }
 
   async close(): Promise<void> {
-    await this.flush();
     await this.writable.close();
     await this.onClosed();
   }
 
-  private async flush(): Promise<void> {
-    if (this.pendingBytes === 0) return;
-    const joined = new Uint8Array(this.pendingBytes);
-    let offset = 0;
-    for (const part of this.pending) {
-      joined.set(part, offset);
-      offset += part.byteLength;
-    }
-    this.pending = [];
-    this.pendingBytes = 0;
-    await this.writable.write(joined);
-  }
-
   async abort(): Promise<void> {
-    this.pending = [];
-    this.pendingBytes = 0;
     await this.writable.abort().catch(() => undefined);
     await this.remove().catch(() => undefined);
   }

@@ -89,6 +89,15 @@ describe('BatchingSink', () => {
     expect(writer.unwritten).toBe(2);
   });
 
+  test('with no batches in flight, the write that fills a batch resolves once the writer has written it', async () => {
+    const writer = new HeldWriter();
+    const sink = new BatchingSink(writer, { batchBytes: 100, maxBatchesInFlight: 0 });
+    const filling = sink.write(new Uint8Array(100));
+    expect(await settles(filling)).toBe(false);
+    writer.finishOldest();
+    expect(await settles(filling)).toBe(true);
+  });
+
   test('a failed batch fails the next write and the close, and the writer is never closed', async () => {
     const writer = new HeldWriter();
     const sink = new BatchingSink(writer, { batchBytes: 100, maxBatchesInFlight: 4 });
