@@ -158,7 +158,11 @@ async function ourTransfer(path: string): Promise<number> {
   return (times['verified']! - times['receiving']!) / 1000;
 }
 
-/** MB/s in each quarter of the bytes, and the time spent in gaps of 500 ms or more without progress. */
+/**
+ * MB/s in each quarter of the bytes, and the time spent in gaps of a second or more without
+ * progress. Our transfer's progress moves only every 500 ms (TransferManager), so a shorter
+ * threshold would count every step of it as a gap.
+ */
 function describeTrace(trace: [number, number][]): string {
   const total = trace.at(-1)![1];
   const quarters = [1, 2, 3, 4].map((q) => trace.find(([, done]) => done >= (q * total) / 4)![0]);
@@ -167,9 +171,9 @@ function describeTrace(trace: [number, number][]): string {
   let stalls = 0;
   for (let i = 1; i < trace.length; i++) {
     const gap = trace[i]![0] - trace[i - 1]![0];
-    if (gap >= 500) [stalled, stalls] = [stalled + gap, stalls + 1];
+    if (gap >= 1000) [stalled, stalls] = [stalled + gap, stalls + 1];
   }
-  return `quarters ${rates.join(' ')} MB/s; ${stalls} gaps ≥ 500 ms, ${(stalled / 1000).toFixed(1)} s in all`;
+  return `quarters ${rates.join(' ')} MB/s; ${stalls} gaps ≥ 1 s, ${(stalled / 1000).toFixed(1)} s in all`;
 }
 
 async function heapUsed(cdp: CDPSession): Promise<number> {
