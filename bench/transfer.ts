@@ -12,9 +12,8 @@
  * Both pages share one normal on-disk profile, as a user's browser has; INCOGNITO=1 puts each in
  * its own incognito context instead, where OPFS is kept in the browser's memory (bench:sink).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { basename, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumThreadCpuSeconds, machineCpuSeconds } from './chromium-cpu.ts';
@@ -23,6 +22,7 @@ import { randomFile, sendFiles } from '../test/e2e/harness/files.ts';
 import { resolveSendTuning } from '../src/core/transfer/flow-control.ts';
 import { FRAME_HEADER_BYTES } from '../src/core/transfer/frames.ts';
 import { setNetworkShape } from '../test/e2e/harness/network.ts';
+import { tempDirForThisProcess } from '../test/e2e/harness/temp-dir.ts';
 import { connectThroughUi, PeerPage } from '../test/e2e/harness/peer.page.ts';
 import { serveStatic } from '../test/e2e/harness/static-server.ts';
 
@@ -44,7 +44,7 @@ const root = resolve(import.meta.dirname, '..');
 await build({ root, logLevel: 'warn' });
 const { url, server } = await serveStatic(resolve(root, 'dist'), '/bench/');
 const INCOGNITO = process.env['INCOGNITO'] === '1';
-const profileDir = mkdtempSync(join(tmpdir(), 'bench-transfer-'));
+const profileDir = tempDirForThisProcess('bench-transfer-');
 const browser = INCOGNITO ? await launchChromium() : undefined;
 const profile = INCOGNITO ? undefined : await launchChromiumProfile(profileDir);
 const [a, b] = [await openPeer(), await openPeer()];
@@ -114,7 +114,6 @@ if (HEAP_BYTES > 0) await measureHeap();
 
 await (browser ?? profile!).close();
 server.close();
-rmSync(profileDir, { recursive: true, force: true });
 
 /** Runs a phase and says how many of the machine's cores were busy meanwhile, e.g. "1.62/2". */
 async function busy<T>(phase: () => Promise<T>): Promise<[T, string]> {

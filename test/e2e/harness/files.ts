@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, mkdtempSync, openSync, closeSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, openSync, closeSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { tempDirForThisProcess } from './temp-dir.ts';
 
-const folder = mkdtempSync(join(tmpdir(), 'p2p-files-'));
+const folder = tempDirForThisProcess('p2p-files-');
 
 /** A file of random bytes on disk, written in 1 MiB pieces (never all in memory). */
 export function randomFile(name: string, bytes: number): string {

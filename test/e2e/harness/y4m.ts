@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { tempDirForThisProcess } from './temp-dir.ts';
 
 /**
  * A fake camera that films a given picture. Chromium plays a Y4M file as its camera when
@@ -75,7 +75,7 @@ export function pngToY4m(png: Buffer, options: Y4mOptions = {}): Buffer {
 
 /** Writes the Y4M to a fresh temporary directory and returns its path. */
 export function writeFakeCamera(png: Buffer, options: Y4mOptions = {}): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'p2p-fake-camera-')), 'camera.y4m');
+  const path = join(tempDirForThisProcess('p2p-fake-camera-'), 'camera.y4m');
   writeFileSync(path, pngToY4m(png, options));
   return path;
 }
