@@ -1,17 +1,19 @@
 /**
  * File transfer throughput between two Chromium pages in the private network namespace
  * (`npm run bench:transfer`): first the raw channel at 16, 64 and 256 KiB messages; then, in
- * rounds whose order alternates, (a) a raw data-channel blast of the same number of bytes with the app's
- * message size and water marks, (a′) the same blast reading its bytes from a Blob as our sender
- * reads a File, (b) our transfer through the UI including SHA-256 on both sides and writing to
- * OPFS, and b/a, both as the ratio of the medians and as the median of each round's ratio; each round also says how busy the machine's cores were. Both
- * connections first carry the same untimed load. Then the receiver's peak JS heap during a larger
- * transfer. TRACE=1 adds, per run, the rate in each quarter of the bytes, gaps without progress,
- * and the CPU time of Chromium's busiest threads. THROUGHPUT_MIB (256), REPEAT (6), SWEEP_MIB (64)
- * and HEAP_MIB (512; 0 skips) set sizes.
+ * rounds whose order alternates, (a) a raw data-channel blast of the same number of bytes with
+ * the app's message size and water marks, (a′) the same blast reading its bytes from a Blob as
+ * our sender reads a File, (b) our transfer through the UI including SHA-256 on both sides and
+ * writing to OPFS; then b/a, as the ratio of the medians and as the median of each round's own
+ * ratio. Each round also says how busy the machine's cores were. Both connections first carry
+ * the same untimed load. Then the receiver's peak JS heap during a larger transfer. TRACE=1 adds,
+ * per run, the rate in each quarter of the bytes, gaps without progress, and the CPU time of
+ * Chromium's busiest threads. THROUGHPUT_MIB (256), REPEAT (6), SWEEP_MIB (64) and HEAP_MIB
+ * (512; 0 skips) set sizes.
  * Both pages share one normal on-disk profile, as a user's browser has; INCOGNITO=1 puts each in
  * its own incognito context instead, where OPFS is kept in the browser's memory (bench:sink).
  */
+import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
@@ -89,8 +91,9 @@ for (let i = 0; i < REPEAT; i++) {
   for (const k of order) results[k] = await phases[k]!();
   const [[raw, rawBusy], [rawRead, rawReadBusy], [ours, oursBusy]] = results as [[number, string], [number, string], [number, string]];
   runs.push([raw, rawRead, ours]);
+  rmSync(source);
   console.log(
-    `  round ${i + 1}${i % 2 ? ' (reversed)' : '           '}: (a) ${mbps(raw).toFixed(1)}  (a′) ${mbps(rawRead).toFixed(1)}  (b) ${mbps(ours).toFixed(1)} MB/s` +
+    `  round ${String(i + 1).padStart(2)}${i % 2 ? ' (reversed)' : '           '}: (a) ${mbps(raw).toFixed(1)}  (a′) ${mbps(rawRead).toFixed(1)}  (b) ${mbps(ours).toFixed(1)} MB/s` +
       `  b/a ${(raw / ours).toFixed(2)}   CPU busy ${rawBusy} ${rawReadBusy} ${oursBusy}`,
   );
 }
