@@ -1,7 +1,10 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from './static-server.ts';
+import { TEST_TEMP_ENV } from './temp-dir.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,5 +25,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const { url, server } = await serveStatic(resolve(root, 'dist'), '/some/sub/path/');
   project.provide('baseUrl', url);
-  return () => new Promise<void>((done) => server.close(() => done()));
+  // Set before the test processes start, which inherit it.
+  const temp = (process.env[TEST_TEMP_ENV] = mkdtempSync(join(tmpdir(), 'p2p-e2e-')));
+  return async () => {
+    await new Promise<void>((done) => server.close(() => done()));
+    rmSync(temp, { recursive: true, force: true });
+  };
 }
