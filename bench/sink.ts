@@ -9,13 +9,13 @@
  *   blobparts Blob parts of 4 MiB, then one Blob, as blob-parts-sink.ts does
  * REPEAT (2) rounds of each, alternating.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { launchChromium, launchChromiumProfile, newDevice } from '../test/e2e/harness/browser.ts';
 import { serveStatic } from '../test/e2e/harness/static-server.ts';
+import { tempDirForThisProcess } from '../test/e2e/harness/temp-dir.ts';
 import { chromiumCpuSeconds } from './chromium-cpu.ts';
 
 const MiB = 1024 * 1024;
@@ -32,7 +32,7 @@ const { url, server } = await serveStatic(dist, '/bench/');
 
 console.log(`${TOTAL_BYTES / MiB} MiB in 262131 B chunks; CPU = all Chromium processes, incl. 1 s after the last write`);
 for (const mode of ['incognito', 'on-disk profile'] as const) {
-  const profileDir = mkdtempSync(join(tmpdir(), 'bench-sink-'));
+  const profileDir = tempDirForThisProcess('bench-sink-'); // also deleted if the bench fails midway
   const browser = mode === 'incognito' ? await launchChromium() : undefined;
   const context: BrowserContext = browser ? await newDevice(browser) : await launchChromiumProfile(profileDir);
   // tsx wraps named inner functions of writeThrough in __name(); the page gets a no-op one.
