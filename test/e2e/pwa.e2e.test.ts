@@ -11,6 +11,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium, newDevice } from './harne
 import { assertInsideTestNamespace, setNetworkShape } from './harness/network.ts';
 import { PeerPage } from './harness/peer.page.ts';
 import { serveStatic } from './harness/static-server.ts';
+import { tempDirForThisProcess } from './harness/temp-dir.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 /**
@@ -65,7 +66,7 @@ describe('installable app', () => {
     // A persistent profile: in the incognito-like contexts of browser.newContext() Chromium never
     // offers to install ('in-incognito').
     assertInsideTestNamespace();
-    const profile = mkdtempSync(join(tmpdir(), 'p2p-pwa-profile-'));
+    const profile = tempDirForThisProcess('p2p-pwa-profile-'); // the run deletes it even if this test fails
     const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     const { page } = await PeerPage.open(context, baseUrl);
     await waitForServiceWorker(page);
