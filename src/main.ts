@@ -1,6 +1,12 @@
-import './ui/p2p-app.ts';
-import './pwa/p2p-update-notice.ts';
+import { createApp } from './core/app/create-app.ts';
+import { browserPlatform } from './platform/browser-platform.ts';
 import { registerServiceWorker } from './pwa/register-sw.ts';
+import './pwa/p2p-update-notice.ts';
+import './ui/p2p-app.ts';
+
+// The composition root: the only place that knows which platform the core runs on.
+const page = document.querySelector('p2p-app');
+if (page) page.app = createApp(browserPlatform());
 
 // Every build has a sw.js (vite.config.ts); the dev server has none, and a worker serving cached
 // files would fight hot reload. (Not import.meta.env.PROD: the e2e build runs with NODE_ENV=test.)

@@ -1,4 +1,4 @@
-import type { ControlMessage, MediaState } from '../channel/control-messages.ts';
+import type { CallMessage, MediaState } from './call-messages.ts';
 
 /** The browser's media entry points, injected so that the caller decides the platform. */
 export interface MediaAccess {
@@ -35,7 +35,7 @@ export class Call extends EventTarget {
   constructor(
     private readonly pc: RTCPeerConnection,
     private readonly media: MediaAccess,
-    private readonly send: (message: ControlMessage) => void,
+    private readonly send: (message: CallMessage) => void,
   ) {
     super();
     pc.addEventListener('track', (event) => {
@@ -122,7 +122,7 @@ export class Call extends EventTarget {
     this.announce();
   }
 
-  handleRemote(message: ControlMessage): void {
+  handleRemote(message: CallMessage): void {
     if (message.type === 'media-state') {
       this.remote = { audio: message.audio, video: message.video, screen: message.screen };
       this.changed();

@@ -1,3 +1,5 @@
+import type { Settings } from '../settings/settings.ts';
+
 /** The part of RTCPeerConnection that gathering needs; lets Node tests drive it with a fake. */
 export interface GatheringSource {
   readonly iceGatheringState: RTCIceGatheringState;
@@ -80,4 +82,13 @@ export function waitForGathering(source: GatheringSource, policy: GatheringPolic
     source.addEventListener('icegatheringstatechange', handleStateChange);
     if (source.iceGatheringState === 'complete') finish('complete');
   });
+}
+
+/** The gathering rule of the user's settings (see GatheringPolicy). */
+export function gatheringPolicy(settings: Pick<Settings, 'gatherCapMs' | 'gatherQuietMs' | 'iceServers'>): GatheringPolicy {
+  return {
+    capMs: settings.gatherCapMs,
+    quietMs: settings.gatherQuietMs,
+    expectServerCandidates: settings.iceServers.length > 0,
+  };
 }

@@ -101,3 +101,8 @@ function clampNumber(value: unknown, key: keyof typeof LIMITS): number {
 export function toRtcIceServers(entries: readonly IceServerEntry[]): RTCIceServer[] {
   return entries.map((entry) => ({ ...entry }));
 }
+
+/** connect: after the answer is applied; answer: while a person carries the answer back. */
+export function timeoutMs(settings: Settings, kind: 'connect' | 'answer'): number {
+  return kind === 'connect' ? settings.connectTimeoutMs : settings.answerTimeoutMs;
+}

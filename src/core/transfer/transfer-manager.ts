@@ -1,3 +1,4 @@
+import { TypedEventTarget } from '../events/typed-event-target.ts';
 import { transferIdOfLabel, type FileChannel, type OpenFileChannel } from './file-channel.ts';
 import type { FileSource, SinkFactory } from './file-sink.ts';
 import { resolveSendTuning, type SendTuningOptions } from './flow-control.ts';
@@ -40,7 +41,7 @@ const MAX_UNANSWERED_OFFERS = 1000;
  * Fires 'offer' for each incoming file (accept from the listener to accept automatically),
  * 'change' on every state change, and 'progress' at most every progressIntervalMs per transfer.
  */
-export class TransferManager extends EventTarget {
+export class TransferManager extends TypedEventTarget<TransferManagerEventMap> {
   private readonly transfers = new Map<string, Transfer>();
   private readonly sendQueue: SendQueue;
   private readonly lastProgressAtMs = new Map<string, number>();
@@ -62,7 +63,7 @@ export class TransferManager extends EventTarget {
       this.transfers.set(transfer.id, transfer);
       const { name, size, mimeType } = transfer.file;
       this.options.send({ type: 'file-offer', id: transfer.id, name, size, mimeType });
-      this.emit('change', transfer);
+      this.announce('change', transfer);
       return transfer.id;
     });
   }
@@ -107,8 +108,8 @@ export class TransferManager extends EventTarget {
       if (this.unansweredOffers() >= MAX_UNANSWERED_OFFERS) return this.options.send({ type: 'file-decline', id });
       const incoming = new IncomingTransfer(id, { name, size, mimeType }, this.hooksFor(() => incoming));
       this.transfers.set(id, incoming);
-      this.emit('change', incoming);
-      this.emit('offer', incoming);
+      this.announce('change', incoming);
+      this.announce('offer', incoming);
       return;
     }
     if (!transfer) return;
@@ -157,13 +158,13 @@ export class TransferManager extends EventTarget {
       },
       now: this.now,
       closeGraceMs: this.options.closeGraceMs ?? 3000,
-      changed: () => this.emit('change', transfer()),
+      changed: () => this.announce('change', transfer()),
       progressed: () => {
         const { id } = transfer();
         const now = this.now();
         if (now - (this.lastProgressAtMs.get(id) ?? -Infinity) < interval) return;
         this.lastProgressAtMs.set(id, now);
-        this.emit('progress', transfer());
+        this.announce('progress', transfer());
       },
     };
   }
@@ -175,23 +176,7 @@ export class TransferManager extends EventTarget {
     return id;
   }
 
-  private emit(type: keyof TransferManagerEventMap, transfer: Transfer): void {
-    this.dispatchEvent(new TransferEvent(type, transfer.snapshot()));
+  private announce(type: keyof TransferManagerEventMap, transfer: Transfer): void {
+    this.emit(new TransferEvent(type, transfer.snapshot()));
   }
-}
-
-/** Typed listeners for the events in TransferManagerEventMap, as lib.dom does for its own targets. */
-export interface TransferManager {
-  addEventListener<K extends keyof TransferManagerEventMap>(
-    type: K,
-    listener: (event: TransferManagerEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof TransferManagerEventMap>(
-    type: K,
-    listener: (event: TransferManagerEventMap[K]) => void,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
 }

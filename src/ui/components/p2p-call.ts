@@ -1,16 +1,14 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { Call } from '../../core/media/call.ts';
+import { mediaErrorCode } from '../../core/media/media-error.ts';
+import { SubscriptionController } from '../controllers/subscription-controller.ts';
+import { problemEvent } from '../problems.ts';
 import { sharedStyles } from '../styles/shared-styles.ts';
-
-export type CallProblemEvent = CustomEvent<{ message: string }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'p2p-call': P2pCall;
-  }
-  interface GlobalEventHandlersEventMap {
-    'p2p-call-problem': CallProblemEvent;
   }
 }
 
@@ -18,7 +16,7 @@ declare global {
  * Video call on top of the open link: remote video fills the area, the local preview floats
  * over it. Toggle buttons keep their names and report their state with aria-pressed.
  *
- * @fires p2p-call-problem - when the camera, microphone or screen cannot be used
+ * @fires p2p-problem - when the camera, microphone or screen cannot be used
  */
 @customElement('p2p-call')
 export class P2pCall extends LitElement {
@@ -74,24 +72,11 @@ export class P2pCall extends LitElement {
   @query('video.remote') private remoteVideo!: HTMLVideoElement | null;
   @query('video.local') private localVideo!: HTMLVideoElement | null;
   @query('.stage') private stage!: HTMLElement | null;
-  private subscribed: Call | undefined;
-  private readonly handleCallChange = (): void => this.requestUpdate();
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.subscribe(undefined);
-  }
-
-  protected override willUpdate(): void {
-    if (this.isConnected) this.subscribe(this.call);
-  }
-
-  /** The Call object stays the same while its state changes, so listen to it directly. */
-  private subscribe(call: Call | undefined): void {
-    if (call === this.subscribed) return;
-    this.subscribed?.removeEventListener('change', this.handleCallChange);
-    call?.addEventListener('change', this.handleCallChange);
-    this.subscribed = call;
+  constructor() {
+    super();
+    // The Call object stays the same while its state changes, so listen to it directly.
+    new SubscriptionController(this, () => this.call, ['change']);
   }
 
   override render() {
@@ -153,9 +138,8 @@ export class P2pCall extends LitElement {
     try {
       await action();
     } catch (error) {
-      this.dispatchEvent(
-        new CustomEvent('p2p-call-problem', { detail: { message: mediaProblem(error) }, bubbles: true, composed: true }),
-      );
+      const detail = error instanceof Error ? error.message : String(error);
+      this.dispatchEvent(problemEvent({ kind: 'call-media', code: mediaErrorCode(error), detail }));
     }
     this.requestUpdate();
   }
@@ -164,12 +148,4 @@ export class P2pCall extends LitElement {
     if (document.fullscreenElement) void document.exitFullscreen();
     else void this.stage?.requestFullscreen?.();
   }
-}
-
-function mediaProblem(error: unknown): string {
-  const name = error instanceof DOMException ? error.name : '';
-  if (name === 'NotAllowedError') return 'Camera, microphone or screen access was denied. Allow it in the browser’s site settings.';
-  if (name === 'NotFoundError') return 'No camera or microphone was found on this device.';
-  if (name === 'NotReadableError') return 'The camera or microphone is in use by another app.';
-  return `The media could not be started (${error instanceof Error ? error.message : String(error)}).`;
 }

@@ -1,8 +1,8 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ChatEntry } from '../../core/session/peer-session.ts';
-import { MAX_CHAT_CHARS } from '../../core/channel/control-messages.ts';
+import type { ChatEntry } from '../../core/chat/chat-feature.ts';
+import { MAX_CHAT_CHARS } from '../../core/chat/chat-messages.ts';
 import { intent } from '../events.ts';
 import { sharedStyles } from '../styles/shared-styles.ts';
 

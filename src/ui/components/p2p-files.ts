@@ -1,11 +1,13 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { TransferManager } from '../../core/transfer/transfer-manager.ts';
+import type { ReceivedFiles } from '../../core/transfer/received-files.ts';
+import type { TransferEvent } from '../../core/transfer/transfer-event.ts';
 import type { TransferSnapshot } from '../../core/transfer/transfer-state.ts';
-import { FileSaving } from '../files/file-saving.ts';
+import { SubscriptionController } from '../controllers/subscription-controller.ts';
 import { formatBytes, formatDuration, transferStateText } from '../files/transfer-text.ts';
-import { sharedStyles } from '../styles/shared-styles.ts';
+import { filesStyles } from './p2p-files.styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -19,72 +21,23 @@ declare global {
  */
 @customElement('p2p-files')
 export class P2pFiles extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      ul {
-        list-style: none;
-        padding: 0;
-        margin: 0.5rem 0 0;
-        display: flex;
-        flex-direction: column;
-        gap: 0.5rem;
-      }
-      li {
-        border: 1px solid var(--p2p-border);
-        border-radius: var(--p2p-radius);
-        padding: 0.5rem 0.75rem;
-        background: var(--p2p-surface);
-      }
-      .name {
-        font-weight: 600;
-        overflow-wrap: anywhere;
-      }
-      progress {
-        width: 100%;
-        height: 0.8rem;
-      }
-      .verified {
-        color: #1e8e3e;
-        font-weight: 600;
-      }
-      .failed {
-        color: var(--p2p-danger);
-        font-weight: 600;
-      }
-      a.save {
-        display: inline-flex;
-        align-items: center;
-        min-height: 44px;
-        padding: 0 1rem;
-        border-radius: var(--p2p-radius);
-        background: var(--p2p-accent);
-        color: var(--p2p-accent-text);
-        text-decoration: none;
-      }
-      label.inline {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-        font-weight: normal;
-      }
-      label.inline input {
-        width: auto;
-        min-height: 0;
-      }
-    `,
-  ];
+  static override styles = filesStyles;
 
   @property({ attribute: false }) manager: TransferManager | undefined;
+  /** Where accepted files are written, and the verified ones kept for Save. */
+  @property({ attribute: false }) files: ReceivedFiles | undefined;
   @state() private autoAccept = false;
-  private subscribed: TransferManager | undefined;
-  private readonly saving = new FileSaving(() => this.requestUpdate());
   private readonly objectUrls = new Map<string, string>();
-  private readonly handleChange = (): void => this.requestUpdate();
-  private readonly handleOffer = (event: Event): void => {
-    const { transfer } = event as Event & { transfer: TransferSnapshot };
-    if (this.autoAccept) void this.accept(transfer.id);
-  };
+
+  constructor() {
+    super();
+    new SubscriptionController(this, () => this.manager, ['change', 'progress']);
+    new SubscriptionController(this, () => this.manager, ['offer'], (event: TransferEvent) => {
+      if (this.autoAccept) void this.accept(event.transfer.id);
+    });
+    new SubscriptionController(this, () => this.files, ['change']);
+  }
+
   private readonly handleDragOver = (event: DragEvent): void => {
     if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
   };
@@ -111,12 +64,7 @@ export class P2pFiles extends LitElement {
     document.removeEventListener('dragover', this.handleDragOver);
     document.removeEventListener('drop', this.handleDrop);
     document.removeEventListener('paste', this.handlePaste);
-    this.subscribe(undefined);
     for (const url of this.objectUrls.values()) URL.revokeObjectURL(url);
-  }
-
-  protected override willUpdate(): void {
-    if (this.isConnected) this.subscribe(this.manager);
   }
 
   override render() {
@@ -141,7 +89,7 @@ export class P2pFiles extends LitElement {
   private renderTransfer(t: TransferSnapshot) {
     const { progress, state, file } = t;
     const active = state.phase === 'sending' || state.phase === 'receiving' || state.phase === 'waiting' || state.phase === 'verifying';
-    const saved = this.saving.saved.get(t.id);
+    const saved = this.files?.saved(t.id);
     return html`
       <li role="group" aria-label=${file.name} data-direction=${t.direction} data-phase=${state.phase}>
         <div class="name">${t.direction === 'outgoing' ? '↑' : '↓'} ${file.name}</div>
@@ -171,19 +119,8 @@ export class P2pFiles extends LitElement {
     `;
   }
 
-  private subscribe(manager: TransferManager | undefined): void {
-    if (manager === this.subscribed) return;
-    for (const type of ['change', 'progress'] as const) {
-      this.subscribed?.removeEventListener(type, this.handleChange);
-      manager?.addEventListener(type, this.handleChange);
-    }
-    this.subscribed?.removeEventListener('offer', this.handleOffer);
-    manager?.addEventListener('offer', this.handleOffer);
-    this.subscribed = manager;
-  }
-
   private async accept(id: string): Promise<void> {
-    await this.manager?.accept(id, await this.saving.sinkFor(id));
+    if (this.files) await this.manager?.accept(id, await this.files.sinkFor(id));
   }
 
   private send(files: File[]): void {

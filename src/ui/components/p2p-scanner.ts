@@ -1,18 +1,14 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { compactCodec } from '../../core/signal/compact-codec.ts';
-import { CAMERA_PROBLEM_MESSAGES, CameraController } from '../controllers/camera-controller.ts';
+import { CameraController } from '../controllers/camera-controller.ts';
 import { intent } from '../events.ts';
+import { problemEvent, type Problem } from '../problems.ts';
 import { sharedStyles } from '../styles/shared-styles.ts';
-
-export type ScanProblemEvent = CustomEvent<{ message: string }>;
 
 declare global {
   interface HTMLElementTagNameMap {
     'p2p-scanner': P2pScanner;
-  }
-  interface GlobalEventHandlersEventMap {
-    'p2p-scan-problem': ScanProblemEvent;
   }
 }
 
@@ -24,7 +20,7 @@ const loadScanner = () => import('../scanner/qr-scanner.ts');
  * where available), or from an image file or a pasted screenshot. The first code read is applied.
  *
  * @fires p2p-blob-submit - with the text the QR code holds
- * @fires p2p-scan-problem - with a message when the camera or the image cannot be used
+ * @fires p2p-problem - when the camera or the image cannot be used
  */
 @customElement('p2p-scanner')
 export class P2pScanner extends LitElement {
@@ -111,7 +107,7 @@ export class P2pScanner extends LitElement {
   private async handleScan(): Promise<void> {
     const problem = await this.camera.start();
     if (problem) {
-      this.report(CAMERA_PROBLEM_MESSAGES[problem]);
+      this.report({ kind: 'scan-camera', code: problem });
       return;
     }
     this.scanning = true;
@@ -123,7 +119,7 @@ export class P2pScanner extends LitElement {
     this.stopScanner?.();
     const problem = await this.camera.switchCamera();
     if (problem) {
-      this.report(CAMERA_PROBLEM_MESSAGES[problem]);
+      this.report({ kind: 'scan-camera', code: problem });
       this.stop();
       return;
     }
@@ -167,13 +163,13 @@ export class P2pScanner extends LitElement {
     const { decodeImageFile } = await loadScanner();
     const text = await decodeImageFile(image);
     if (text === undefined) {
-      this.report('No QR code was found in that image. Try a sharper, closer picture, or paste the text instead.');
+      this.report({ kind: 'no-qr-in-image' });
       return;
     }
     this.dispatchEvent(intent('p2p-blob-submit', { text }));
   }
 
-  private report(message: string): void {
-    this.dispatchEvent(new CustomEvent('p2p-scan-problem', { detail: { message }, bubbles: true, composed: true }));
+  private report(problem: Problem): void {
+    this.dispatchEvent(problemEvent(problem));
   }
 }

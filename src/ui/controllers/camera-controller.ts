@@ -1,16 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { mediaErrorCode, type MediaErrorCode } from '../../core/media/media-error.ts';
 
-export type CameraProblem = 'insecure' | 'denied' | 'no-camera' | 'busy' | 'unknown';
-
-export const CAMERA_PROBLEM_MESSAGES: Readonly<Record<CameraProblem, string>> = {
-  insecure:
-    'The camera only works on a secure page (https:// or localhost). Paste the code instead, or choose an image of the QR code.',
-  denied:
-    'Camera access was denied. Allow it in the browser’s site settings, or paste the code, or choose an image of the QR code.',
-  'no-camera': 'No camera was found. Paste the code instead, or choose an image of the QR code.',
-  busy: 'The camera is in use by another app. Close it and press Scan again, or paste the code instead.',
-  unknown: 'The camera could not be started. Paste the code instead, or choose an image of the QR code.',
-};
+/** Why the camera would not start: the same codes as every other media failure. */
+export type CameraProblem = MediaErrorCode;
 
 /**
  * Owns the camera stream of a scanning view: rear camera first (phones), switching between
@@ -51,7 +43,7 @@ export class CameraController implements ReactiveController {
     try {
       this.stream = await navigator.mediaDevices.getUserMedia({ video, audio: false });
     } catch (error) {
-      return problemOf(error);
+      return mediaErrorCode(error);
     }
     // Labels and the full list are only available once permission was granted.
     this.cameras = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
@@ -86,12 +78,4 @@ export class CameraController implements ReactiveController {
     this.torchOn = false;
     this.host.requestUpdate();
   }
-}
-
-function problemOf(error: unknown): CameraProblem {
-  const name = error instanceof DOMException ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError') return 'denied';
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'no-camera';
-  if (name === 'NotReadableError' || name === 'AbortError') return 'busy';
-  return 'unknown';
 }

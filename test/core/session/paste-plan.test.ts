@@ -23,29 +23,29 @@ describe('planPaste', () => {
   });
 
   test('our own offer pasted back is recognised', () => {
-    expect(message(planPaste(offerReady, offer('mine'), { localUfrag: 'mine' }))).toMatch(/your own offer/);
+    expect(message(planPaste(offerReady, offer('mine'), { localUfrag: 'mine' }))).toBe('own-offer');
   });
 
-  test('an offer while waiting for an answer is refused with the way out', () => {
-    expect(message(planPaste(offerReady, offer('other'), { localUfrag: 'mine' }))).toMatch(/already made one.*New session/);
+  test('an offer while waiting for an answer is refused', () => {
+    expect(message(planPaste(offerReady, offer('other'), { localUfrag: 'mine' }))).toBe('offer-while-offering');
   });
 
   test('an answer on a device that made no offer is refused', () => {
-    expect(message(planPaste(idle, answer('peer'), {}))).toMatch(/has not made an offer/);
+    expect(message(planPaste(idle, answer('peer'), {}))).toBe('answer-without-offer');
   });
 
   test('our own answer pasted back is recognised', () => {
-    expect(message(planPaste(answering, answer('mine'), { localUfrag: 'mine', remoteUfrag: 'peer' }))).toMatch(/your own answer/);
+    expect(message(planPaste(answering, answer('mine'), { localUfrag: 'mine', remoteUfrag: 'peer' }))).toBe('own-answer');
   });
 
   test('the same offer twice, or a second offer while answering', () => {
-    expect(message(planPaste(answering, offer('peer'), { localUfrag: 'mine', remoteUfrag: 'peer' }))).toMatch(/already answered/);
-    expect(message(planPaste(answering, offer('third'), { localUfrag: 'mine', remoteUfrag: 'peer' }))).toMatch(/New session/);
+    expect(message(planPaste(answering, offer('peer'), { localUfrag: 'mine', remoteUfrag: 'peer' }))).toBe('offer-already-answered');
+    expect(message(planPaste(answering, offer('third'), { localUfrag: 'mine', remoteUfrag: 'peer' }))).toBe('answering-another-offer');
   });
 
   test('nothing is applied while connected or still gathering', () => {
-    expect(message(planPaste(connected, answer('peer'), {}))).toMatch(/Already connected/);
-    expect(message(planPaste({ phase: 'gathering', role: 'offerer' }, answer('peer'), {}))).toMatch(/Still preparing/);
+    expect(message(planPaste(connected, answer('peer'), {}))).toBe('already-connected');
+    expect(message(planPaste({ phase: 'gathering', role: 'offerer' }, answer('peer'), {}))).toBe('still-preparing');
   });
 });
 
@@ -55,6 +55,6 @@ describe('planPaste with tagged answers', () => {
     const tagged = { ...answer('peer'), offerTag: offerTag('mine') };
     expect(planPaste(offerReady, tagged, { localUfrag: 'mine' }).ok).toBe(true);
     const stale = { ...answer('peer'), offerTag: offerTag('mine') ^ 0x5a };
-    expect(message(planPaste(offerReady, stale, { localUfrag: 'mine' }))).toMatch(/different offer/);
+    expect(message(planPaste(offerReady, stale, { localUfrag: 'mine' }))).toBe('answer-for-another-offer');
   });
 });

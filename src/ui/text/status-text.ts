@@ -1,10 +1,10 @@
-import type { FailureReason, SessionState } from './session-state.ts';
+import type { SessionState } from '../../core/session/session-state.ts';
 
 /**
  * One line for the page's status region. Only the connected phase may contain the word
  * "connected": people and tests read that word as the promise that the link works.
  */
-export function statusText(state: SessionState, timeoutSeconds: number): string {
+export function statusText(state: SessionState): string {
   switch (state.phase) {
     case 'idle':
       return 'Ready. Create an offer, or paste the one the other device shows.';
@@ -25,16 +25,16 @@ export function statusText(state: SessionState, timeoutSeconds: number): string 
     case 'no-candidates':
       return 'No network address found.';
     case 'failed':
-      return failureText(state.reason, state.detail, timeoutSeconds);
+      return failureText(state);
     case 'ended':
       return state.byPeer ? 'Session ended by the other device.' : 'Session ended: the link closed.';
   }
 }
 
-function failureText(reason: FailureReason, detail: string | undefined, timeoutSeconds: number): string {
+function failureText({ reason, detail, afterMs = 0 }: Extract<SessionState, { phase: 'failed' }>): string {
   switch (reason) {
     case 'timeout':
-      return `Connection failed: no link came up within ${timeoutSeconds} s.`;
+      return `Connection failed: no link came up within ${Math.round(afterMs / 1000)} s.`;
     case 'ice-failed':
       return 'Connection failed: the two devices could not reach each other.';
     case 'browser-error':

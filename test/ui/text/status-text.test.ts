@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { SessionState } from '../../../src/core/session/session-state.ts';
-import { statusText } from '../../../src/core/session/status-text.ts';
+import { statusText } from '../../../src/ui/text/status-text.ts';
 
 const states: SessionState[] = [
   { phase: 'idle' },
@@ -19,10 +19,10 @@ const states: SessionState[] = [
 ];
 
 test('only the connected phase says "connected"', () => {
-  expect(statusText({ phase: 'connected', role: 'offerer' }, 30)).toBe('Connected');
-  for (const state of states) expect(statusText(state, 30)).not.toMatch(/connected/i);
+  expect(statusText({ phase: 'connected', role: 'offerer' })).toBe('Connected');
+  for (const state of states) expect(statusText(state)).not.toMatch(/connected/i);
 });
 
 test('a timeout names its length', () => {
-  expect(statusText({ phase: 'failed', reason: 'timeout' }, 12)).toMatch(/within 12 s/);
+  expect(statusText({ phase: 'failed', reason: 'timeout', afterMs: 12_000 })).toMatch(/within 12 s/);
 });

@@ -1,0 +1,47 @@
+import { ChatFeature } from '../chat/chat-feature.ts';
+import { CallFeature } from '../media/call-feature.ts';
+import { PeerSession } from '../session/peer-session.ts';
+import { SettingsModel } from '../settings/settings-model.ts';
+import { compactCodec } from '../signal/compact-codec.ts';
+import { TransferFeature } from '../transfer/transfer-feature.ts';
+import type { ReceivedFiles } from '../transfer/received-files.ts';
+import type { Platform } from './platform.ts';
+
+/** One device's side of a conversation: the session and the features that ride on its link. */
+export interface App {
+  readonly session: PeerSession;
+  readonly chat: ChatFeature;
+  readonly calls: CallFeature;
+  readonly transfers: TransferFeature;
+  readonly settings: SettingsModel;
+  readonly receivedFiles: ReceivedFiles;
+  /** Asks for the camera and stops it at once; Chromium then reveals the device's local addresses. */
+  revealLocalAddresses(): Promise<void>;
+}
+
+/** Wires the core together on a platform: the same for the page, a terminal peer and the tests. */
+export function createApp(platform: Platform): App {
+  const settings = new SettingsModel(platform.settingsStore);
+  const chat = new ChatFeature();
+  const calls = new CallFeature(platform.media);
+  const transfers = new TransferFeature();
+  const session = new PeerSession({
+    createPeerConnection: platform.createPeerConnection,
+    codec: compactCodec,
+    settings: () => settings.current,
+    features: [chat, calls, transfers],
+  });
+  return {
+    session,
+    chat,
+    calls,
+    transfers,
+    settings,
+    receivedFiles: platform.receivedFiles,
+    async revealLocalAddresses() {
+      if (!platform.media) throw new Error('This platform has no camera.');
+      const stream = await platform.media.getUserMedia({ video: true });
+      for (const track of stream.getTracks()) track.stop();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { MediaAccess } from '../media/call.ts';
+import type { SettingsStore } from '../settings/settings-model.ts';
+import type { ReceivedFiles } from '../transfer/received-files.ts';
+
+/** What the core needs from its surroundings: a browser, Node, or a test supplies each part. */
+export interface Platform {
+  readonly createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection;
+  /** Camera, microphone and screen; without it the conversation is data-only. */
+  readonly media?: MediaAccess;
+  readonly settingsStore: SettingsStore;
+  readonly receivedFiles: ReceivedFiles;
+}

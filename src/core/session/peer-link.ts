@@ -1,0 +1,88 @@
+import type { ControlMessage } from '../channel/control-messages.ts';
+import { encodeControlMessage } from '../channel/control-messages.ts';
+import { iceUfrag } from '../signal/sdp-check.ts';
+import type { SignalKind } from '../signal/signal-codec.ts';
+import { err, ok, type Result } from '../util/result.ts';
+import { waitForGathering, type GatheringPolicy } from './ice-gathering.ts';
+import type { SessionEvent } from './session-transition.ts';
+
+export interface PeerLinkListener {
+  /** ICE came up, dropped or failed; the control channel opened. */
+  event(event: SessionEvent): void;
+  channelClosed(): void;
+  message(data: unknown): void;
+}
+
+/**
+ * One connection attempt: an RTCPeerConnection and its control channel, until close(). After
+ * close() it reports nothing more, so a late callback of an abandoned attempt cannot act.
+ */
+export class PeerLink {
+  readonly channel: RTCDataChannel;
+  /** ICE username fragments of this attempt's two descriptions: they tell own codes from the peer's. */
+  localUfrag: string | undefined;
+  remoteUfrag: string | undefined;
+  /** The peer said 'bye' before the channel closed: it ended the session on purpose. */
+  peerSaidBye = false;
+  private closed = false;
+
+  constructor(
+    readonly pc: RTCPeerConnection,
+    listener: PeerLinkListener,
+  ) {
+    // Pre-negotiated (id 0) so both sides own the channel from the start: the answerer needs no
+    // ondatachannel round, and the offer still carries the m=application section it requires.
+    this.channel = pc.createDataChannel('control', { negotiated: true, id: 0, ordered: true });
+    const report = (event: SessionEvent): void => {
+      if (!this.closed) listener.event(event);
+    };
+    pc.addEventListener('connectionstatechange', () => {
+      if (pc.connectionState === 'failed') report({ type: 'ice-failed' });
+      if (pc.connectionState === 'disconnected') report({ type: 'ice-interrupted' });
+      if (pc.connectionState === 'connected') report({ type: 'ice-restored' });
+    });
+    this.channel.addEventListener('open', () => report({ type: 'channel-open' }));
+    this.channel.addEventListener('close', () => {
+      if (!this.closed) listener.channelClosed();
+    });
+    this.channel.addEventListener('message', (event: MessageEvent) => {
+      if (!this.closed) listener.message(event.data);
+    });
+  }
+
+  /** Sends on the control channel; false when it is not open. */
+  send(message: ControlMessage): boolean {
+    if (this.closed || this.channel.readyState !== 'open') return false;
+    this.channel.send(encodeControlMessage(message));
+    return true;
+  }
+
+  /**
+   * Sets the local description and waits for its candidates; resolves to the SDP to encode. The
+   * cap counts from the user's press, so creating the description itself is inside it.
+   */
+  async describe(kind: SignalKind, policy: GatheringPolicy, startedAt: number): Promise<string> {
+    await this.pc.setLocalDescription(await (kind === 'offer' ? this.pc.createOffer() : this.pc.createAnswer()));
+    await waitForGathering(this.pc, { ...policy, capMs: Math.max(0, policy.capMs - (Date.now() - startedAt)) });
+    const sdp = this.pc.localDescription?.sdp ?? '';
+    this.localUfrag = iceUfrag(sdp);
+    return sdp;
+  }
+
+  /** The peer's offer or answer; on error, the browser's own words and nothing changed. */
+  async applyRemote(type: SignalKind, sdp: string): Promise<Result<void, string>> {
+    try {
+      await this.pc.setRemoteDescription({ type, sdp });
+    } catch (error) {
+      return err(error instanceof Error ? error.message : String(error));
+    }
+    this.remoteUfrag = iceUfrag(sdp);
+    return ok(undefined);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.channel.close();
+    this.pc.close();
+  }
+}

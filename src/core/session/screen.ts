@@ -1,0 +1,36 @@
+import type { SignalKind } from '../signal/signal-codec.ts';
+import { canStart, isLinkUp, type SessionState } from './session-state.ts';
+
+/**
+ * What the page shows for a state, decided once: the app switches on `name` and never on phases.
+ * - connect: making or reading codes; `outgoing` is this device's code once it exists
+ * - conversation: the link is (or was until a moment ago) up
+ */
+export type Screen =
+  | {
+      readonly name: 'connect';
+      readonly firstVisit: boolean;
+      readonly canCreateOffer: boolean;
+      readonly outgoing?: { readonly kind: SignalKind; readonly blob: string };
+      readonly noAddress: boolean;
+      readonly failed: boolean;
+    }
+  | { readonly name: 'conversation'; readonly live: boolean };
+
+export function screenFor(state: SessionState): Screen {
+  if (isLinkUp(state)) return { name: 'conversation', live: state.phase === 'connected' };
+  return {
+    name: 'connect',
+    firstVisit: state.phase === 'idle',
+    canCreateOffer: canStart(state),
+    ...outgoingOf(state),
+    noAddress: state.phase === 'no-candidates',
+    failed: state.phase === 'failed',
+  };
+}
+
+function outgoingOf(state: SessionState): Pick<Extract<Screen, { name: 'connect' }>, 'outgoing'> {
+  if (state.phase === 'offer-ready') return { outgoing: { kind: 'offer', blob: state.offer } };
+  if (state.phase === 'connecting' && state.answer) return { outgoing: { kind: 'answer', blob: state.answer } };
+  return {};
+}

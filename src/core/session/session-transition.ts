@@ -1,0 +1,94 @@
+import { canStart, INITIAL_STATE, isDead, isLinkUp, isLive, type SessionState } from './session-state.ts';
+
+export type SessionEvent =
+  | { readonly type: 'create-offer' }
+  | { readonly type: 'offer-received' }
+  | { readonly type: 'gathered'; readonly blob: string }
+  | { readonly type: 'gathered-nothing' }
+  | { readonly type: 'answer-received' }
+  | { readonly type: 'channel-open' }
+  | { readonly type: 'ice-interrupted' }
+  | { readonly type: 'ice-restored' }
+  | { readonly type: 'ice-failed' }
+  | { readonly type: 'timeout'; readonly afterMs: number }
+  | { readonly type: 'browser-error'; readonly detail: string }
+  | { readonly type: 'channel-closed'; readonly byPeer: boolean }
+  | { readonly type: 'reset' };
+
+/** Which of the settings' waits a timer runs for. */
+export type TimeoutKind = 'connect' | 'answer';
+
+/** What the session must do as a consequence; it runs them in order, then tells its listeners. */
+export type SessionEffect =
+  | { readonly type: 'start-timeout'; readonly timeout: TimeoutKind }
+  | { readonly type: 'clear-timeout' }
+  | { readonly type: 'attach-features'; readonly polite: boolean }
+  | { readonly type: 'send-bye' }
+  | { readonly type: 'close-connection' }
+  | { readonly type: 'reset-features' };
+
+export interface Step {
+  readonly state: SessionState;
+  readonly effects: readonly SessionEffect[];
+}
+
+/**
+ * Pure transition. An event that does not apply to the current phase returns the same state
+ * object and no effects, so callers can tell "nothing happened" by identity.
+ */
+export function transition(state: SessionState, event: SessionEvent): Step {
+  const next = nextState(state, event);
+  if (next === state) return { state, effects: [] };
+  return { state: next, effects: effectsOf(state, next, event) };
+}
+
+function effectsOf(from: SessionState, to: SessionState, event: SessionEvent): SessionEffect[] {
+  if (event.type === 'reset') return [{ type: 'send-bye' }, { type: 'close-connection' }, { type: 'reset-features' }];
+  if (isDead(to)) return [{ type: 'close-connection' }];
+  if (event.type === 'answer-received') return [{ type: 'start-timeout', timeout: 'connect' }];
+  // The answerer waits for a person to carry its answer back: a longer wait than the link's own.
+  if (to.phase === 'connecting' && to.role === 'answerer') return [{ type: 'start-timeout', timeout: 'answer' }];
+  // The answerer of the first exchange is perfect negotiation's polite peer.
+  if (event.type === 'channel-open' && 'role' in from) {
+    return [{ type: 'clear-timeout' }, { type: 'attach-features', polite: from.role === 'answerer' }];
+  }
+  return [];
+}
+
+function nextState(state: SessionState, event: SessionEvent): SessionState {
+  switch (event.type) {
+    case 'reset':
+      return state.phase === 'idle' ? state : INITIAL_STATE;
+    case 'create-offer':
+      return canStart(state) ? { phase: 'gathering', role: 'offerer' } : state;
+    case 'offer-received':
+      return canStart(state) ? { phase: 'gathering', role: 'answerer' } : state;
+    case 'gathered':
+      if (state.phase !== 'gathering') return state;
+      return state.role === 'offerer'
+        ? { phase: 'offer-ready', offer: event.blob }
+        : { phase: 'connecting', role: 'answerer', answer: event.blob };
+    case 'gathered-nothing':
+      return state.phase === 'gathering' ? { phase: 'no-candidates', role: state.role } : state;
+    case 'answer-received':
+      return state.phase === 'offer-ready' ? { phase: 'connecting', role: 'offerer' } : state;
+    case 'channel-open':
+      return state.phase === 'connecting' ? { phase: 'connected', role: state.role } : state;
+    case 'ice-interrupted':
+      return state.phase === 'connected' ? { phase: 'interrupted', role: state.role } : state;
+    case 'ice-restored':
+      return state.phase === 'interrupted' ? { phase: 'connected', role: state.role } : state;
+    case 'ice-failed':
+      return isLive(state) ? { phase: 'failed', reason: 'ice-failed' } : state;
+    case 'timeout':
+      return state.phase === 'connecting'
+        ? { phase: 'failed', reason: 'timeout', role: state.role, afterMs: event.afterMs }
+        : state;
+    case 'browser-error':
+      return state.phase === 'gathering' || isLive(state)
+        ? { phase: 'failed', reason: 'browser-error', detail: event.detail }
+        : state;
+    case 'channel-closed':
+      return isLinkUp(state) ? { phase: 'ended', byPeer: event.byPeer } : state;
+  }
+}

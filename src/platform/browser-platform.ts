@@ -1,0 +1,14 @@
+import type { Platform } from '../core/app/platform.ts';
+import { browserMedia } from './browser-media.ts';
+import { BrowserReceivedFiles } from './files/browser-received-files.ts';
+import { localSettingsStore } from './local-settings-store.ts';
+
+/** The browser's implementations of everything the core needs from its surroundings. */
+export function browserPlatform(): Platform {
+  return {
+    createPeerConnection: (config) => new RTCPeerConnection(config),
+    media: browserMedia,
+    settingsStore: localSettingsStore,
+    receivedFiles: new BrowserReceivedFiles(),
+  };
+}
