@@ -1,4 +1,6 @@
+import { TypedEventTarget } from '../events/typed-event-target.ts';
 import type { CallMessage, MediaState } from './call-messages.ts';
+import type { CallPeer, CallTransceiver } from './call-peer.ts';
 
 /** The browser's media entry points, injected so that the caller decides the platform. */
 export interface MediaAccess {
@@ -16,36 +18,58 @@ const NOTHING: MediaState = { audio: false, video: false, screen: false };
  * encoder stops sending at once. Transceivers are reused, so a call can start and stop any number
  * of times without the description growing.
  */
-export class Call extends EventTarget {
-  /** What this device previews: the camera (or the shared screen) and the microphone. */
-  localStream: MediaStream | undefined;
+export class Call extends TypedEventTarget<{ change: Event }> {
   readonly remoteStream = new MediaStream();
-  local: MediaState = NOTHING;
-  remote: MediaState = NOTHING;
-  muted = false;
-  cameraOff = false;
+  private currentLocalStream: MediaStream | undefined;
+  private localState: MediaState = NOTHING;
+  private remoteState: MediaState = NOTHING;
+  private isMuted = false;
+  private isCameraOff = false;
 
   private micTrack: MediaStreamTrack | undefined;
   private cameraTrack: MediaStreamTrack | undefined;
   private screenTrack: MediaStreamTrack | undefined;
-  private audioTransceiver: RTCRtpTransceiver | undefined;
-  private videoTransceiver: RTCRtpTransceiver | undefined;
+  private audioTransceiver: CallTransceiver | undefined;
+  private videoTransceiver: CallTransceiver | undefined;
   private cameraIndex = 0;
 
   constructor(
-    private readonly pc: RTCPeerConnection,
+    private readonly pc: CallPeer,
     private readonly media: MediaAccess,
     private readonly send: (message: CallMessage) => void,
   ) {
     super();
     pc.addEventListener('track', (event) => {
       if (!this.remoteStream.getTracks().includes(event.track)) this.remoteStream.addTrack(event.track);
-      this.changed();
+      this.emitChange('change');
     });
   }
 
+  /** What this device previews: the camera (or the shared screen) and the microphone. */
+  get localStream(): MediaStream | undefined {
+    return this.currentLocalStream;
+  }
+
+  /** What this device sends, as announced to the peer. */
+  get local(): MediaState {
+    return this.localState;
+  }
+
+  /** What the peer says it sends. */
+  get remote(): MediaState {
+    return this.remoteState;
+  }
+
+  get muted(): boolean {
+    return this.isMuted;
+  }
+
+  get cameraOff(): boolean {
+    return this.isCameraOff;
+  }
+
   get live(): boolean {
-    return this.localStream !== undefined;
+    return this.currentLocalStream !== undefined;
   }
 
   /** Camera and microphone; throws the browser's error (denied, no device) for the UI to word. */
@@ -54,9 +78,9 @@ export class Call extends EventTarget {
     const stream = await this.media.getUserMedia({ audio: true, video: { facingMode: 'user' } });
     this.micTrack = stream.getAudioTracks()[0];
     this.cameraTrack = stream.getVideoTracks()[0];
-    this.localStream = stream;
-    this.muted = false;
-    this.cameraOff = false;
+    this.currentLocalStream = stream;
+    this.isMuted = false;
+    this.isCameraOff = false;
     this.audioTransceiver = await this.attach('audio', this.micTrack, stream);
     this.videoTransceiver = await this.attach('video', this.cameraTrack, stream);
     this.announce();
@@ -64,14 +88,14 @@ export class Call extends EventTarget {
 
   async setMuted(muted: boolean): Promise<void> {
     if (!this.live) return;
-    this.muted = muted;
+    this.isMuted = muted;
     await this.audioTransceiver?.sender.replaceTrack(muted ? null : (this.micTrack ?? null));
     this.announce();
   }
 
   async setCameraOff(off: boolean): Promise<void> {
     if (!this.live) return;
-    this.cameraOff = off;
+    this.isCameraOff = off;
     await this.videoTransceiver?.sender.replaceTrack(off ? null : this.outgoingVideo());
     this.announce();
   }
@@ -113,7 +137,7 @@ export class Call extends EventTarget {
     if (notifyPeer) this.send({ type: 'hang-up' });
     for (const track of [this.micTrack, this.cameraTrack, this.screenTrack]) track?.stop();
     this.micTrack = this.cameraTrack = this.screenTrack = undefined;
-    this.localStream = undefined;
+    this.currentLocalStream = undefined;
     for (const transceiver of [this.audioTransceiver, this.videoTransceiver]) {
       if (!transceiver || transceiver.currentDirection === 'stopped') continue;
       await transceiver.sender.replaceTrack(null);
@@ -124,10 +148,10 @@ export class Call extends EventTarget {
 
   handleRemote(message: CallMessage): void {
     if (message.type === 'media-state') {
-      this.remote = { audio: message.audio, video: message.video, screen: message.screen };
-      this.changed();
+      this.remoteState = { audio: message.audio, video: message.video, screen: message.screen };
+      this.emitChange('change');
     } else if (message.type === 'hang-up') {
-      this.remote = NOTHING;
+      this.remoteState = NOTHING;
       void this.hangUp(false);
     }
   }
@@ -135,7 +159,7 @@ export class Call extends EventTarget {
   /** Ends everything when the session closes; nothing is sent, the channel is gone. */
   dispose(): void {
     for (const track of [this.micTrack, this.cameraTrack, this.screenTrack]) track?.stop();
-    this.localStream = undefined;
+    this.currentLocalStream = undefined;
   }
 
   private async attach(kind: 'audio' | 'video', track: MediaStreamTrack | undefined, stream: MediaStream) {
@@ -158,22 +182,18 @@ export class Call extends EventTarget {
 
   private async showLocal(): Promise<void> {
     const video = this.outgoingVideo();
-    this.localStream = new MediaStream([...(this.micTrack ? [this.micTrack] : []), ...(video ? [video] : [])]);
-    if (!this.cameraOff) await this.videoTransceiver?.sender.replaceTrack(video);
+    this.currentLocalStream = new MediaStream([...(this.micTrack ? [this.micTrack] : []), ...(video ? [video] : [])]);
+    if (!this.isCameraOff) await this.videoTransceiver?.sender.replaceTrack(video);
     this.announce();
   }
 
   private announce(): void {
-    this.local = {
-      audio: this.live && !this.muted,
-      video: this.live && !this.cameraOff,
+    this.localState = {
+      audio: this.live && !this.isMuted,
+      video: this.live && !this.isCameraOff,
       screen: this.live && this.screenTrack !== undefined,
     };
-    this.send({ type: 'media-state', ...this.local });
-    this.changed();
-  }
-
-  private changed(): void {
-    this.dispatchEvent(new Event('change'));
+    this.send({ type: 'media-state', ...this.localState });
+    this.emitChange('change');
   }
 }

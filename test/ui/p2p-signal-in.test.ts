@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import '../../src/ui/components/p2p-signal-in.ts';
+import { button, getByRole, mount, recordEvents, type } from './mount.ts';
+
+const BLOB = 'P2P1OFFER0000EXAMPLE';
+
+function box(element: HTMLElement): HTMLTextAreaElement {
+  return getByRole(element, 'textbox', 'Paste offer or answer') as HTMLTextAreaElement;
+}
+
+function paste(field: HTMLTextAreaElement, text: string): void {
+  // The browser fires paste first, then inserts the text and fires input.
+  field.dispatchEvent(new Event('paste', { bubbles: true }));
+  type(field, text);
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('p2p-signal-in', () => {
+  test('Apply fires p2p-blob-submit with the text in the box', async () => {
+    const submitted = recordEvents('p2p-blob-submit');
+    const element = await mount('p2p-signal-in');
+    box(element).value = BLOB;
+    button(element, 'Apply').click();
+    expect(submitted).toEqual([{ text: BLOB }]);
+  });
+
+  test('Enter applies; Shift+Enter does not', async () => {
+    const submitted = recordEvents('p2p-blob-submit');
+    const element = await mount('p2p-signal-in');
+    box(element).value = BLOB;
+    box(element).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', shiftKey: true, bubbles: true }));
+    expect(submitted).toEqual([]);
+    box(element).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(submitted).toEqual([{ text: BLOB }]);
+  });
+
+  test('a paste is applied at once, and only once', async () => {
+    const submitted = recordEvents('p2p-blob-submit');
+    const element = await mount('p2p-signal-in');
+    vi.useFakeTimers();
+    paste(box(element), BLOB);
+    vi.advanceTimersByTime(0);
+    expect(submitted).toEqual([{ text: BLOB }]);
+    // The input event of the same paste settles later: the same text is not applied again.
+    vi.advanceTimersByTime(1000);
+    expect(submitted).toHaveLength(1);
+  });
+
+  test('typed text is applied once typing pauses', async () => {
+    const submitted = recordEvents('p2p-blob-submit');
+    const element = await mount('p2p-signal-in');
+    vi.useFakeTimers();
+    type(box(element), BLOB.slice(0, 10));
+    vi.advanceTimersByTime(300);
+    type(box(element), BLOB);
+    vi.advanceTimersByTime(300);
+    expect(submitted).toEqual([]);
+    vi.advanceTimersByTime(200);
+    expect(submitted).toEqual([{ text: BLOB }]);
+  });
+
+  test('blank typing is never applied on its own', async () => {
+    const submitted = recordEvents('p2p-blob-submit');
+    const element = await mount('p2p-signal-in');
+    vi.useFakeTimers();
+    type(box(element), '  \n ');
+    vi.advanceTimersByTime(1000);
+    expect(submitted).toEqual([]);
+  });
+
+  test('clear() empties the box, and the same code can be pasted again', async () => {
+    const submitted = recordEvents('p2p-blob-submit');
+    const element = await mount('p2p-signal-in');
+    vi.useFakeTimers();
+    paste(box(element), BLOB);
+    vi.advanceTimersByTime(0);
+    element.clear();
+    expect(box(element).value).toBe('');
+    paste(box(element), BLOB);
+    vi.advanceTimersByTime(0);
+    expect(submitted).toEqual([{ text: BLOB }, { text: BLOB }]);
+  });
+
+  test('disabled: the box and Apply cannot be used', async () => {
+    const element = await mount('p2p-signal-in', { disabled: true });
+    expect(box(element).disabled).toBe(true);
+    expect(button(element, 'Apply').disabled).toBe(true);
+  });
+});
