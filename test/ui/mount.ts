@@ -71,7 +71,10 @@ export function buttonNames(root: Element): string[] {
   return allByRole(root, 'button').map(accessibleName);
 }
 
-/** aria-label, else aria-labelledby, else the label of a form control, else the text. */
+/** The child that names a details (its summary) or a fieldset (its legend). */
+const CAPTIONS: Record<string, string> = { details: 'summary', fieldset: 'legend' };
+
+/** aria-label, else aria-labelledby, else the label of a form control or a group's caption, else the text. */
 export function accessibleName(element: Element): string {
   const label = element.getAttribute('aria-label');
   if (label !== null) return normalize(label);
@@ -82,6 +85,8 @@ export function accessibleName(element: Element): string {
     const byFor = element.id ? scope.querySelector(`label[for="${element.id}"]`) : null;
     return normalize((byFor ?? element.closest('label'))?.textContent ?? '');
   }
+  const caption = [...element.children].find((child) => child.localName === CAPTIONS[element.localName]);
+  if (caption) return normalize(caption.textContent ?? '');
   return visibleText(element);
 }
 

@@ -1,0 +1,135 @@
+// @vitest-environment happy-dom
+import { describe, expect, test, vi } from 'vitest';
+import '../../src/ui/components/p2p-files.ts';
+import { FakeTransfers } from './fake-transfers.ts';
+import { allByRole, button, buttonNames, getByRole, mount, settled, visibleText } from './mount.ts';
+
+const REPORT = { name: 'report.pdf', size: 1_500_000, mimeType: 'application/pdf' };
+
+async function mountFiles(transfers = new FakeTransfers()) {
+  const element = await mount('p2p-files', { manager: transfers.asManager });
+  return { transfers, element };
+}
+
+const item = (element: HTMLElement, name: string) => getByRole(element, 'group', name);
+
+function filesEvent(type: string, files: File[]): Event {
+  const data = new DataTransfer();
+  for (const file of files) data.items.add(file);
+  return Object.assign(new Event(type, { bubbles: true, cancelable: true }), { dataTransfer: data, clipboardData: data });
+}
+
+describe('p2p-files', () => {
+  test('before any transfer: Send files, the always-accept box, an empty list', async () => {
+    const { element } = await mountFiles();
+    expect(buttonNames(element)).toEqual(['Send files']);
+    const box = getByRole(element, 'checkbox', 'Always accept files from this device for this session') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(allByRole(getByRole(element, 'list', 'Transfers'), 'group')).toEqual([]);
+  });
+
+  test('an offered file shows name, size and type, with Accept and Decline', async () => {
+    const { transfers, element } = await mountFiles();
+    transfers.peerOffers(REPORT);
+    await settled(element);
+    const offered = item(element, 'report.pdf');
+    expect(visibleText(offered)).toMatch(/^↓ report\.pdf 1\.5 MB · application\/pdf .*Offered to you\./);
+    expect(getByRole(offered, 'progressbar', 'Progress of report.pdf')).toBeTruthy();
+    expect(buttonNames(offered)).toEqual(['Accept', 'Decline']);
+  });
+
+  test('Accept hands the manager a sink; the transfer then shows Cancel and its progress', async () => {
+    const { transfers, element } = await mountFiles();
+    const id = transfers.peerOffers(REPORT);
+    await settled(element);
+    button(element, 'Accept').click();
+    await settled(element);
+    expect(transfers.requests).toEqual([`accept ${id}`]);
+    expect(transfers.sinks.has(id)).toBe(true);
+    transfers.move(id, { phase: 'receiving' });
+    transfers.progress(id, 500_000, 250_000, 4);
+    await settled(element);
+    const receiving = item(element, 'report.pdf');
+    expect(buttonNames(receiving)).toEqual(['Cancel']);
+    expect(visibleText(receiving)).toContain('500 KB of 1.5 MB · 250 KB/s · 4 s left');
+    expect((getByRole(receiving, 'progressbar') as HTMLProgressElement).value).toBe(500_000);
+  });
+
+  test('Decline declines, and the file says so', async () => {
+    const { transfers, element } = await mountFiles();
+    const id = transfers.peerOffers(REPORT);
+    await settled(element);
+    button(element, 'Decline').click();
+    await settled(element);
+    expect(transfers.requests).toEqual([`decline ${id}`]);
+    expect(visibleText(item(element, 'report.pdf'))).toContain('Declined by you.');
+    expect(buttonNames(item(element, 'report.pdf'))).toEqual([]);
+  });
+
+  test('Send files opens the picker; picked files are offered, and can be canceled', async () => {
+    const { transfers, element } = await mountFiles();
+    const picker = element.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+    const open = vi.spyOn(picker, 'click');
+    button(element, 'Send files').click();
+    expect(open).toHaveBeenCalledOnce();
+    Object.defineProperty(picker, 'files', { value: [new File(['hello'], 'notes.txt', { type: 'text/plain' })], configurable: true });
+    picker.dispatchEvent(new Event('change'));
+    await settled(element);
+    expect(transfers.requests).toEqual(['offer notes.txt']);
+    expect(visibleText(item(element, 'notes.txt'))).toContain('↑ notes.txt 5 B · text/plain');
+    expect(visibleText(item(element, 'notes.txt'))).toContain('Waiting for the other device to accept…');
+    button(element, 'Cancel').click();
+    await settled(element);
+    expect(transfers.requests.at(-1)).toBe('cancel outgoing-1');
+    expect(visibleText(item(element, 'notes.txt'))).toContain('Canceled by you.');
+  });
+
+  test('files dropped on the page or pasted into it are offered', async () => {
+    const { transfers } = await mountFiles();
+    const drop = filesEvent('drop', [new File(['a'], 'dropped.png')]);
+    document.dispatchEvent(drop);
+    document.dispatchEvent(filesEvent('paste', [new File(['b'], 'pasted.png')]));
+    expect(drop.defaultPrevented).toBe(true);
+    expect(transfers.requests).toEqual(['offer dropped.png', 'offer pasted.png']);
+  });
+
+  test('always accept: accepts what waits when ticked, and what arrives afterwards', async () => {
+    const { transfers, element } = await mountFiles();
+    const first = transfers.peerOffers(REPORT);
+    await settled(element);
+    getByRole(element, 'checkbox').click();
+    await settled(element);
+    const second = transfers.peerOffers({ ...REPORT, name: 'second.pdf' });
+    await settled(element);
+    expect(transfers.requests).toEqual([`accept ${first}`, `accept ${second}`]);
+  });
+
+  test('a verified incoming file offers Save, which downloads the stored file under its name', async () => {
+    const { transfers, element } = await mountFiles();
+    const id = transfers.peerOffers({ name: 'tiny.txt', size: 3, mimeType: 'text/plain' });
+    await settled(element);
+    button(element, 'Accept').click();
+    await settled(element);
+    const sink = await transfers.sinks.get(id)!({ name: 'tiny.txt', size: 3, mimeType: 'text/plain' });
+    await sink.write(new TextEncoder().encode('abc'));
+    transfers.move(id, { phase: 'verified' });
+    await settled(element);
+    // Not stored yet: no Save.
+    expect(allByRole(element, 'link')).toEqual([]);
+    await sink.close();
+    await settled(element);
+    const save = getByRole(element, 'link', 'Save') as HTMLAnchorElement;
+    expect(save.download).toBe('tiny.txt');
+    expect(save.href).toMatch(/^blob:/);
+    expect(visibleText(item(element, 'tiny.txt'))).toContain('Verified: SHA-256 matches. Press Save to keep it.');
+  });
+
+  test('a failed file says why', async () => {
+    const { transfers, element } = await mountFiles();
+    const id = transfers.peerOffers(REPORT);
+    transfers.move(id, { phase: 'failed', reason: 'hash-mismatch', by: 'me', detail: 'digest differs' });
+    await settled(element);
+    expect(visibleText(item(element, 'report.pdf'))).toContain('Failed: the received file does not match the original (SHA-256 differs).');
+    expect(buttonNames(item(element, 'report.pdf'))).toEqual([]);
+  });
+});
