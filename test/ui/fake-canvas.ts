@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { RgbaImage } from '../../src/core/qr/qr-decode.ts';
 
 /** A decoded picture, as createImageBitmap() resolves it: RGBA pixels that the fake canvas can draw. */
@@ -72,13 +72,21 @@ class FakeContext2D {
 
 const contexts = new WeakMap<HTMLCanvasElement, FakeContext2D>();
 
-/** Gives every canvas the fake 2D context (call in beforeEach; vi.restoreAllMocks takes it away). */
-export function installFakeCanvas(): void {
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement, kind: string) {
-    if (kind !== '2d') return null;
-    if (!contexts.has(this)) contexts.set(this, new FakeContext2D(this));
-    return contexts.get(this) as unknown as CanvasRenderingContext2D;
-  } as HTMLCanvasElement['getContext']);
+/** Gives every canvas element the fake 2D context, in each test of the calling file. */
+export function useFakeCanvas(): void {
+  beforeEach(() => {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement, kind: string) {
+      if (kind !== '2d') return null;
+      if (!contexts.has(this)) contexts.set(this, new FakeContext2D(this));
+      return contexts.get(this) as unknown as CanvasRenderingContext2D;
+    } as HTMLCanvasElement['getContext']);
+    // happy-dom's OffscreenCanvas draws nothing either; without one, the page draws on a canvas element.
+    vi.stubGlobal('OffscreenCanvas', undefined);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
 }
 
 /** What a canvas shows, as RGBA pixels. */

@@ -1,18 +1,14 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import '../../src/ui/components/p2p-qr-code.ts';
 import { decodeQr } from '../../src/core/qr/qr-decode.ts';
-import { installFakeCanvas, pixelsOf } from './fake-canvas.ts';
+import { useFakeCanvas, pixelsOf } from './fake-canvas.ts';
 import { allByRole, getByRole, mount, settled, visibleText } from './mount.ts';
 
 const LINK = 'https://p2p.example/app/#P2P1OFFER6Z5Q0F3K8M2N7B4V9C1X6Z5Q0F3K8M2N7B4V9C1X6Z5Q0F3K8M2N7B4V9C1X6Z5Q0F3K8M2N7B4V9C1';
 const QUIET_ZONE_MODULES = 4;
 
-beforeEach(() => installFakeCanvas());
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-});
+useFakeCanvas();
 
 function drawnCode(element: HTMLElement, name: string) {
   const canvas = getByRole(element, 'img', name) as HTMLCanvasElement;

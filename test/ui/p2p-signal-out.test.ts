@@ -1,15 +1,14 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import '../../src/ui/components/p2p-signal-out.ts';
 import { decodeQr } from '../../src/core/qr/qr-decode.ts';
-import { installFakeCanvas, pixelsOf } from './fake-canvas.ts';
+import { useFakeCanvas, pixelsOf } from './fake-canvas.ts';
 import { buttonNames, button, getByRole, mount, settled, visibleText } from './mount.ts';
 
 const BLOB = 'P2P1ANSWER0K8M2N7B4V9C1X6Z5Q0F3K8M2N7B4V9C1X6Z5Q0F3';
 
-beforeEach(() => installFakeCanvas());
+useFakeCanvas();
 afterEach(() => {
-  vi.restoreAllMocks();
   Reflect.deleteProperty(navigator, 'share');
 });
 
