@@ -11,6 +11,16 @@ async function mountFiles(transfers = new FakeTransfers()) {
   return { transfers, element };
 }
 
+/** The other device offers REPORT, and the user presses Accept or Decline. */
+async function answerOffer(answer: 'Accept' | 'Decline') {
+  const { transfers, element } = await mountFiles();
+  const id = transfers.peerOffers(REPORT);
+  await settled(element);
+  button(element, answer).click();
+  await settled(element);
+  return { transfers, element, id };
+}
+
 const item = (element: HTMLElement, name: string) => getByRole(element, 'group', name);
 
 function filesEvent(type: string, files: File[]): Event {
@@ -39,11 +49,7 @@ describe('p2p-files', () => {
   });
 
   test('Accept hands the manager a sink; the transfer then shows Cancel and its progress', async () => {
-    const { transfers, element } = await mountFiles();
-    const id = transfers.peerOffers(REPORT);
-    await settled(element);
-    button(element, 'Accept').click();
-    await settled(element);
+    const { transfers, element, id } = await answerOffer('Accept');
     expect(transfers.requests).toEqual([`accept ${id}`]);
     expect(transfers.sinks.has(id)).toBe(true);
     transfers.move(id, { phase: 'receiving' });
@@ -56,11 +62,7 @@ describe('p2p-files', () => {
   });
 
   test('Decline declines, and the file says so', async () => {
-    const { transfers, element } = await mountFiles();
-    const id = transfers.peerOffers(REPORT);
-    await settled(element);
-    button(element, 'Decline').click();
-    await settled(element);
+    const { transfers, element, id } = await answerOffer('Decline');
     expect(transfers.requests).toEqual([`decline ${id}`]);
     expect(visibleText(item(element, 'report.pdf'))).toContain('Declined by you.');
     expect(buttonNames(item(element, 'report.pdf'))).toEqual([]);

@@ -15,6 +15,14 @@ function paste(field: HTMLTextAreaElement, text: string): void {
   type(field, text);
 }
 
+/** The box, the submissions it fires, and a fake clock for its typing pause. */
+async function mountWithClock() {
+  const submitted = recordEvents('p2p-blob-submit');
+  const element = await mount('p2p-signal-in');
+  vi.useFakeTimers();
+  return { submitted, field: box(element), element };
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -39,25 +47,21 @@ describe('p2p-signal-in', () => {
   });
 
   test('a paste is applied at once, and that text is not applied again when typing settles on it', async () => {
-    const submitted = recordEvents('p2p-blob-submit');
-    const element = await mount('p2p-signal-in');
-    vi.useFakeTimers();
-    paste(box(element), BLOB);
+    const { submitted, field } = await mountWithClock();
+    paste(field, BLOB);
     vi.advanceTimersByTime(0);
     expect(submitted).toEqual([{ text: BLOB }]);
-    type(box(element), `${BLOB}x`);
-    type(box(element), BLOB);
+    type(field, `${BLOB}x`);
+    type(field, BLOB);
     vi.advanceTimersByTime(1000);
     expect(submitted).toHaveLength(1);
   });
 
   test('typed text is applied once typing pauses', async () => {
-    const submitted = recordEvents('p2p-blob-submit');
-    const element = await mount('p2p-signal-in');
-    vi.useFakeTimers();
-    type(box(element), BLOB.slice(0, 10));
+    const { submitted, field } = await mountWithClock();
+    type(field, BLOB.slice(0, 10));
     vi.advanceTimersByTime(300);
-    type(box(element), BLOB);
+    type(field, BLOB);
     vi.advanceTimersByTime(300);
     expect(submitted).toEqual([]);
     vi.advanceTimersByTime(200);
@@ -65,23 +69,19 @@ describe('p2p-signal-in', () => {
   });
 
   test('blank typing is never applied on its own', async () => {
-    const submitted = recordEvents('p2p-blob-submit');
-    const element = await mount('p2p-signal-in');
-    vi.useFakeTimers();
-    type(box(element), '  \n ');
+    const { submitted, field } = await mountWithClock();
+    type(field, '  \n ');
     vi.advanceTimersByTime(1000);
     expect(submitted).toEqual([]);
   });
 
   test('clear() empties the box, and the same code can be pasted again', async () => {
-    const submitted = recordEvents('p2p-blob-submit');
-    const element = await mount('p2p-signal-in');
-    vi.useFakeTimers();
-    paste(box(element), BLOB);
+    const { submitted, field, element } = await mountWithClock();
+    paste(field, BLOB);
     vi.advanceTimersByTime(0);
     element.clear();
-    expect(box(element).value).toBe('');
-    paste(box(element), BLOB);
+    expect(field.value).toBe('');
+    paste(field, BLOB);
     vi.advanceTimersByTime(0);
     expect(submitted).toEqual([{ text: BLOB }, { text: BLOB }]);
   });
