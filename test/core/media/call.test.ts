@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import type { ControlMessage, MediaState } from '../../../src/core/channel/control-messages.ts';
 import { Call } from '../../../src/core/media/call.ts';
-import { Negotiator } from '../../../src/core/media/negotiator.ts';
 import { fakeOf, FakeMediaDevices, FakeStream } from '../../helpers/fake-media.ts';
+import { linkedCalls } from '../../helpers/model-call-link.ts';
 import { ModelPeer } from '../../helpers/model-peer.ts';
 
 // Node has no MediaStream; Call makes its preview and remote streams with the global one.
@@ -190,57 +190,11 @@ describe('Call on its own', () => {
   });
 });
 
-interface Side {
-  readonly peer: ModelPeer;
-  readonly negotiator: Negotiator;
-  readonly call: Call;
-}
-
-/**
- * Two Calls, each with a Negotiator, on two ModelPeers: every control message crosses to the other
- * side on a later task, in order, as JSON, and goes to the negotiator or the call by its type.
- */
-function linked() {
-  let inFlight = 0;
-  const offers = { count: 0 };
-  const errors: unknown[] = [];
-  const makeSide = (polite: boolean, other: () => Side): Side => {
-    const peer = new ModelPeer(nextTask);
-    let queue = Promise.resolve();
-    const send = (message: ControlMessage) => {
-      if (message.type === 'description' && message.description.type === 'offer') offers.count++;
-      const copy = JSON.parse(JSON.stringify(message)) as ControlMessage;
-      inFlight++;
-      queue = queue.then(nextTask).then(async () => {
-        const to = other();
-        if (copy.type === 'description' || copy.type === 'candidate') await to.negotiator.handle(copy);
-        else to.call.handleRemote(copy);
-        inFlight--;
-      });
-    };
-    const negotiator = new Negotiator(peer, polite, send, (error) => errors.push(error));
-    return { peer, negotiator, call: new Call(peer, new FakeMediaDevices(), send) };
-  };
-  const a: Side = makeSide(false, () => b);
-  const b: Side = makeSide(true, () => a);
-  /** Until nothing is in flight and both peers have been stable for three tasks in a row. */
-  const quiet = async () => {
-    for (let tasks = 0, stableTasks = 0; stableTasks < 3; tasks++) {
-      if (tasks > 1000) throw new Error('the two sides never settle');
-      await nextTask();
-      const stable = [a, b].every((side) => side.peer.signalingState === 'stable');
-      stableTasks = inFlight === 0 && stable ? stableTasks + 1 : 0;
-    }
-    expect(errors).toEqual([]);
-  };
-  return { a, b, offers, quiet };
-}
-
 const kinds = (stream: MediaStream) => stream.getTracks().map((track) => track.kind);
 
 describe('two Calls negotiating over the JSEP model', () => {
   test('each side sees the other; mute renegotiates nothing; hang-up and a new call keep two transceivers', async () => {
-    const { a, b, offers, quiet } = linked();
+    const { a, b, offers, quiet } = linkedCalls();
     await a.call.start();
     await quiet();
     expect(kinds(b.call.remoteStream)).toEqual(['audio', 'video']);
@@ -273,7 +227,7 @@ describe('two Calls negotiating over the JSEP model', () => {
   });
 
   test('both press Start video at once: the polite side yields, and both see each other', async () => {
-    const { a, b, quiet } = linked();
+    const { a, b, quiet } = linkedCalls();
     await Promise.all([a.call.start(), b.call.start()]);
     await quiet();
     expect(kinds(a.call.remoteStream)).toEqual(['audio', 'video']);
