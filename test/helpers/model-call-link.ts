@@ -1,4 +1,5 @@
-import type { ControlMessage } from '../../src/core/channel/control-messages.ts';
+import type { CallMessage } from '../../src/core/media/call-messages.ts';
+import type { NegotiationMessage } from '../../src/core/media/negotiation-messages.ts';
 import { Call } from '../../src/core/media/call.ts';
 import { Negotiator } from '../../src/core/media/negotiator.ts';
 import { FakeMediaDevices } from './fake-media.ts';
@@ -23,9 +24,9 @@ export function linkedCalls() {
   const makeSide = (polite: boolean, other: () => Side): Side => {
     const peer = new ModelPeer(nextTask);
     let queue = Promise.resolve();
-    const send = (message: ControlMessage) => {
+    const send = (message: CallMessage | NegotiationMessage) => {
       if (message.type === 'description' && message.description.type === 'offer') offers.count++;
-      const copy = JSON.parse(JSON.stringify(message)) as ControlMessage;
+      const copy = JSON.parse(JSON.stringify(message)) as CallMessage | NegotiationMessage;
       inFlight++;
       queue = queue.then(nextTask).then(async () => {
         const to = other();

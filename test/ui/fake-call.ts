@@ -1,4 +1,4 @@
-import type { MediaState } from '../../src/core/channel/control-messages.ts';
+import type { MediaState } from '../../src/core/media/call-messages.ts';
 import type { Call } from '../../src/core/media/call.ts';
 import { TypedEventTarget } from '../../src/core/events/typed-event-target.ts';
 

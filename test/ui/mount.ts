@@ -1,5 +1,7 @@
 import type { LitElement } from 'lit';
 import { afterEach, onTestFinished } from 'vitest';
+import type { ProblemEvent } from '../../src/ui/problems.ts';
+import { problemText } from '../../src/ui/text/problem-text.ts';
 
 /**
  * Mounting and querying for the component tests (happy-dom). Queries look the way a user (or a
@@ -102,13 +104,18 @@ export function type(field: HTMLInputElement | HTMLTextAreaElement, text: string
   if (change) field.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-/** Collects the detail of every `type` event that reaches the document. */
-export function recordEvents<T = unknown>(type: string): T[] {
+/** Collects the detail of every `type` event that reaches the document (or what `read` takes of it). */
+export function recordEvents<T = unknown>(type: string, read = (event: Event) => (event as CustomEvent<T>).detail): T[] {
   const details: T[] = [];
-  const listener = (event: Event) => details.push((event as CustomEvent<T>).detail);
+  const listener = (event: Event) => details.push(read(event));
   document.addEventListener(type, listener);
   onTestFinished(() => document.removeEventListener(type, listener));
   return details;
+}
+
+/** The sentence the page shows for each p2p-problem that reaches the document. */
+export function recordProblems(): string[] {
+  return recordEvents('p2p-problem', (event) => problemText((event as ProblemEvent).detail.problem));
 }
 
 function descendants(root: Element): Element[] {

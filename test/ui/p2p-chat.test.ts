@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import '../../src/ui/components/p2p-chat.ts';
-import type { ChatEntry } from '../../src/core/session/peer-session.ts';
+import type { ChatEntry } from '../../src/core/chat/chat-feature.ts';
 import { allByRole, button, getByRole, mount, recordEvents, settled, type, visibleText } from './mount.ts';
 
 const AT = Date.UTC(2025, 0, 1, 12, 0, 0);

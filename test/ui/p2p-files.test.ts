@@ -1,13 +1,15 @@
 // @vitest-environment happy-dom
 import { describe, expect, test, vi } from 'vitest';
 import '../../src/ui/components/p2p-files.ts';
+import { BrowserReceivedFiles } from '../../src/platform/files/browser-received-files.ts';
 import { FakeTransfers } from './fake-transfers.ts';
 import { allByRole, button, buttonNames, getByRole, mount, settled, visibleText } from './mount.ts';
 
 const REPORT = { name: 'report.pdf', size: 1_500_000, mimeType: 'application/pdf' };
 
+/** Received files are the page's own: happy-dom has no private file system, so they stay in Blobs. */
 async function mountFiles(transfers = new FakeTransfers()) {
-  const element = await mount('p2p-files', { manager: transfers.asManager });
+  const element = await mount('p2p-files', { manager: transfers.asManager, files: new BrowserReceivedFiles() });
   return { transfers, element };
 }
 

@@ -4,7 +4,7 @@ import '../../src/ui/components/p2p-qr-code.ts';
 import '../../src/ui/components/p2p-scanner.ts';
 import { FakeMediaDevices } from '../helpers/fake-media.ts';
 import { FakeBitmap, useFakeCanvas, pixelsOf } from './fake-canvas.ts';
-import { button, buttonNames, getByRole, mount, recordEvents, settled } from './mount.ts';
+import { button, buttonNames, getByRole, mount, recordEvents, recordProblems, settled } from './mount.ts';
 
 const LINK = 'https://p2p.example/#P2P1OFFER6Z5Q0F3K8M2N7B4V9C1X6Z5Q0F3K8M2N7B4V9C1';
 const NO_CODE = 'No QR code was found in that image. Try a sharper, closer picture, or paste the text instead.';
@@ -79,13 +79,13 @@ describe('p2p-scanner: the camera', () => {
   });
 
   test('on an insecure page, Scan explains that the camera needs https', async () => {
-    const problems = recordEvents('p2p-scan-problem');
+    const problems = recordProblems();
     const devices = new FakeMediaDevices();
     setPlatform(false, devices);
     const scanner = await mount('p2p-scanner');
     await press(scanner, 'Scan');
     expect(problems).toEqual([
-      { message: 'The camera only works on a secure page (https:// or localhost). Paste the code instead, or choose an image of the QR code.' },
+      'The camera only works on a secure page (https:// or localhost). Paste the code instead, or choose an image of the QR code.',
     ]);
     expect(devices.requests).toEqual([]);
   });
@@ -94,13 +94,13 @@ describe('p2p-scanner: the camera', () => {
     ['NotAllowedError', 'Camera access was denied. Allow it in the browser’s site settings, or paste the code, or choose an image of the QR code.'],
     ['NotReadableError', 'The camera is in use by another app. Close it and press Scan again, or paste the code instead.'],
   ])('a camera refused with %s is explained, and Scan stays', async (name, message) => {
-    const problems = recordEvents('p2p-scan-problem');
+    const problems = recordProblems();
     const devices = new FakeMediaDevices();
     devices.refuseNext = new DOMException('refused', name);
     setPlatform(true, devices);
     const scanner = await mount('p2p-scanner');
     await press(scanner, 'Scan');
-    expect(problems).toEqual([{ message }]);
+    expect(problems).toEqual([message]);
     expect(buttonNames(scanner)).toEqual(['Scan', 'Choose image']);
   });
 
@@ -163,7 +163,7 @@ describe('p2p-scanner: images', () => {
 
   test('a pasted screenshot is applied; a pasted file that is no image is ignored', async () => {
     const submitted = recordEvents('p2p-blob-submit');
-    const problems = recordEvents('p2p-scan-problem');
+    const problems = recordProblems();
     await mount('p2p-scanner');
     const paste = (file: File) => {
       const data = new DataTransfer();
@@ -180,11 +180,11 @@ describe('p2p-scanner: images', () => {
     ['a picture without a code', blankPicture],
     ['a file the browser cannot decode', () => new File(['%PDF'], 'scan.pdf', { type: 'image/png' })],
   ])('%s: the page says no code was found', async (_, file) => {
-    const problems = recordEvents('p2p-scan-problem');
+    const problems = recordProblems();
     const submitted = recordEvents('p2p-blob-submit');
     const scanner = await mount('p2p-scanner');
     await chooseImage(scanner, file());
-    await vi.waitFor(() => expect(problems).toEqual([{ message: NO_CODE }]));
+    await vi.waitFor(() => expect(problems).toEqual([NO_CODE]));
     expect(submitted).toEqual([]);
   });
 });

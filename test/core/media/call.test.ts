@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test, vi } from 'vitest';
-import type { ControlMessage, MediaState } from '../../../src/core/channel/control-messages.ts';
+import type { CallMessage, MediaState } from '../../../src/core/media/call-messages.ts';
 import { Call } from '../../../src/core/media/call.ts';
 import { fakeOf, FakeMediaDevices, FakeStream } from '../../helpers/fake-media.ts';
 import { linkedCalls } from '../../helpers/model-call-link.ts';
@@ -16,7 +16,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 function alone(cameras?: ConstructorParameters<typeof FakeMediaDevices>[0]) {
   const peer = new ModelPeer(nextTask);
   const media = new FakeMediaDevices(cameras);
-  const sent: ControlMessage[] = [];
+  const sent: CallMessage[] = [];
   const call = new Call(peer, media, (message) => sent.push(message));
   const changes = { count: 0 };
   call.addEventListener('change', () => changes.count++);
@@ -28,7 +28,7 @@ function sending(peer: ModelPeer) {
   return peer.getTransceivers().map((t) => [t.kind, t.direction, fakeOf(t.sender.track)?.label ?? null]);
 }
 
-function lastAnnounced(sent: readonly ControlMessage[]) {
+function lastAnnounced(sent: readonly CallMessage[]) {
   return sent.filter((message) => message.type === 'media-state').at(-1);
 }
 
