@@ -6,6 +6,12 @@ import { err, ok, type Result } from '../util/result.ts';
 import { waitForGathering, type GatheringPolicy } from './ice-gathering.ts';
 import type { SessionEvent } from './session-transition.ts';
 
+/** Longest wait for the control channel's closing handshake before the connection is closed anyway. */
+const CLOSE_GRACE_MS = 1000;
+
+/** How long after the channel's close a last message may still be delivered (libdatachannel). */
+const LAST_MESSAGE_GRACE_MS = 250;
+
 export interface PeerLinkListener {
   /** ICE came up, dropped or failed; the control channel opened. */
   event(event: SessionEvent): void;
@@ -42,8 +48,10 @@ export class PeerLink {
       if (pc.connectionState === 'connected') report({ type: 'ice-restored' });
     });
     this.channel.addEventListener('open', () => report({ type: 'channel-open' }));
+    // libdatachannel reports a channel's messages and its close through separate native callbacks,
+    // so the peer's last message (its 'bye') may come just after the close: let it in first.
     this.channel.addEventListener('close', () => {
-      if (!this.closed) listener.channelClosed();
+      setTimeout(() => this.closed || listener.channelClosed(), LAST_MESSAGE_GRACE_MS);
     });
     this.channel.addEventListener('message', (event: MessageEvent) => {
       if (!this.closed) listener.message(event.data);
@@ -53,8 +61,12 @@ export class PeerLink {
   /** Sends on the control channel; false when it is not open. */
   send(message: ControlMessage): boolean {
     if (this.closed || this.channel.readyState !== 'open') return false;
-    this.channel.send(encodeControlMessage(message));
-    return true;
+    try {
+      this.channel.send(encodeControlMessage(message));
+      return true;
+    } catch {
+      return false; // closing under our feet: libdatachannel throws where a browser would not
+    }
   }
 
   /**
@@ -81,8 +93,21 @@ export class PeerLink {
   }
 
   close(): void {
+    if (this.closed) return;
     this.closed = true;
+    if (this.channel.readyState !== 'open') {
+      this.channel.close();
+      this.pc.close();
+      return;
+    }
+    // A 'bye' sent just before must still arrive before the channel's end. Browsers flush a
+    // closing channel anyway; libdatachannel drops what is queued if the connection closes first.
+    const closeConnection = (): void => {
+      clearTimeout(fallback);
+      this.pc.close();
+    };
+    const fallback = setTimeout(closeConnection, CLOSE_GRACE_MS);
+    this.channel.addEventListener('close', closeConnection, { once: true });
     this.channel.close();
-    this.pc.close();
   }
 }

@@ -15,6 +15,8 @@ export class BlobPartsSink implements FileSink {
   constructor(
     private readonly mimeType = '',
     private readonly partBytes = 4 * 1024 * 1024,
+    /** Called with the finished file once close() has assembled it. */
+    private readonly onClosed: (blob: Blob) => void = () => {},
   ) {}
 
   async write(chunk: Uint8Array<ArrayBuffer>): Promise<void> {
@@ -29,6 +31,7 @@ export class BlobPartsSink implements FileSink {
     this.finished = true;
     this.blob = new Blob(this.parts, { type: this.mimeType });
     this.parts.length = 0;
+    this.onClosed(this.blob);
   }
 
   async abort(): Promise<void> {

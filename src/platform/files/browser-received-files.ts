@@ -16,15 +16,7 @@ export class BrowserReceivedFiles extends TypedEventTarget<{ change: Event }> im
     this.opfs ??= opfsSinkFactory((savedId, file) => this.keep(savedId, file));
     const opfs = await this.opfs;
     if (opfs) return opfs(id);
-    return (info) => {
-      const sink = new BlobPartsSink(info.mimeType);
-      const close = sink.close.bind(sink);
-      sink.close = async () => {
-        await close();
-        if (sink.blob) this.keep(id, sink.blob);
-      };
-      return sink;
-    };
+    return (info) => new BlobPartsSink(info.mimeType, undefined, (blob) => this.keep(id, blob));
   }
 
   saved(id: string): Blob | undefined {

@@ -1,52 +1,220 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { RTCPeerConnection as NodeRTCPeerConnection } from 'node-datachannel/polyfill';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { UncheckedMessage } from '../../../src/core/channel/control-messages.ts';
+import type { FeatureLink, SessionFeature } from '../../../src/core/session/feature.ts';
 import { PeerSession } from '../../../src/core/session/peer-session.ts';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings.ts';
-import { deflateCodec } from '../../../src/core/signal/deflate-codec.ts';
+import type { SessionState } from '../../../src/core/session/session-state.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings.ts';
+import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
 import { FakePeerConnection } from '../../helpers/fake-peer-connection.ts';
 
 const capture = (name: string) => readFileSync(new URL(`../../fixtures/sdp/${name}.sdp`, import.meta.url), 'utf8');
-const deviceA = { offer: capture('chromium156-offer-data-mdns'), answer: capture('chromium156-answer-data-mdns') };
-const deviceB = { offer: capture('firefox153-offer-data-mdns'), answer: capture('firefox153-answer-data-mdns') };
+const chromium = { offer: capture('chromium156-offer-data-mdns'), answer: capture('chromium156-answer-data-mdns') };
+const firefox = { offer: capture('firefox153-offer-data-mdns'), answer: capture('firefox153-answer-data-mdns') };
+const loopback: Settings = { ...DEFAULT_SETTINGS, iceServers: [] };
 
-function session(captures: { offer: string; answer: string }): PeerSession {
+/** Records what the session hands it, and lets a test send on the link it was given. */
+class RecordingFeature implements SessionFeature {
+  readonly messageTypes = ['probe'];
+  readonly received: UncheckedMessage[] = [];
+  readonly log: string[] = [];
+  link: FeatureLink | undefined;
+  attach(link: FeatureLink): void {
+    this.link = link;
+    this.log.push(`attach polite=${link.polite}`);
+  }
+  handle(message: UncheckedMessage): void {
+    this.received.push(message);
+  }
+  detach(): void {
+    this.log.push('detach');
+  }
+  reset(): void {
+    this.log.push('reset');
+  }
+}
+
+interface TestPeer {
+  readonly session: PeerSession;
+  readonly feature: RecordingFeature;
+  readonly connections: RTCPeerConnection[];
+}
+
+let open: TestPeer[] = [];
+afterEach(() => {
+  for (const peer of open) peer.session.reset();
+  open = [];
+});
+
+function nodePeer(settings: Partial<Settings> = {}): TestPeer {
+  const feature = new RecordingFeature();
+  const connections: RTCPeerConnection[] = [];
+  const session = new PeerSession({
+    createPeerConnection: (config) => {
+      const pc = new NodeRTCPeerConnection(config) as unknown as RTCPeerConnection;
+      connections.push(pc);
+      return pc;
+    },
+    codec: compactCodec,
+    settings: () => ({ ...loopback, ...settings }),
+    features: [feature],
+  });
+  const peer = { session, feature, connections };
+  open.push(peer);
+  return peer;
+}
+
+function fakePeer(captures: { offer: string; answer: string }): PeerSession {
   return new PeerSession({
     createPeerConnection: () => new FakePeerConnection(captures) as unknown as RTCPeerConnection,
-    codec: deflateCodec,
-    settings: () => ({ ...DEFAULT_SETTINGS, iceServers: [] }),
+    codec: compactCodec,
+    settings: () => loopback,
   });
+}
+
+function code(session: PeerSession): string {
+  const state = session.state;
+  if (state.phase === 'offer-ready') return state.offer;
+  if (state.phase === 'connecting' && state.answer) return state.answer;
+  throw new Error(`no code in ${state.phase}`);
+}
+
+function reaches(session: PeerSession, done: (state: SessionState) => boolean, timeoutMs = 5_000): Promise<SessionState> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      if (!done(session.state)) return;
+      session.removeEventListener('change', check);
+      clearTimeout(timer);
+      resolve(session.state);
+    };
+    const timer = setTimeout(() => reject(new Error(`stayed ${JSON.stringify(session.state)}`)), timeoutMs);
+    session.addEventListener('change', check);
+    check();
+  });
+}
+
+async function until(done: () => boolean, timeoutMs = 5_000): Promise<void> {
+  for (const started = Date.now(); !done(); await new Promise((resolve) => setTimeout(resolve, 10))) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out');
+  }
+}
+
+const phase = (name: SessionState['phase']) => (state: SessionState) => state.phase === name;
+
+async function connect(a: TestPeer, b: TestPeer): Promise<void> {
+  await a.session.createOffer();
+  expect(await b.session.acceptBlob(code(a.session))).toEqual({ ok: true, value: 'answer-offer' });
+  expect(await a.session.acceptBlob(code(b.session))).toEqual({ ok: true, value: 'accept-answer' });
+  await Promise.all([reaches(a.session, phase('connected')), reaches(b.session, phase('connected'))]);
 }
 
 describe('PeerSession with bad input', () => {
   test('garbage, empty, truncated, altered and own blobs leave the session exactly as it was', async () => {
-    const a = session(deviceA);
+    const a = fakePeer(chromium);
     await a.createOffer();
     expect(a.state.phase).toBe('offer-ready');
     const before = a.state;
-    const offer = before.phase === 'offer-ready' ? before.offer : '';
-    const altered = offer.slice(0, 20) + (offer[20] === 'x' ? 'y' : 'x') + offer.slice(21);
-    for (const input of ['lorem ipsum', '', offer.slice(0, offer.length / 2), altered, offer]) {
+    const offer = code(a);
+    const altered = offer.slice(0, 20) + (offer[20] === 'X' ? 'Y' : 'X') + offer.slice(21);
+    const expected = ['not-a-blob', 'empty', 'truncated', 'damaged', 'own-offer'];
+    for (const [i, input] of ['lorem ipsum', '', offer.slice(0, offer.length / 2), altered, offer].entries()) {
       const result = await a.acceptBlob(input);
-      expect(result.ok, input.slice(0, 30)).toBe(false);
+      expect(result.ok ? 'ok' : result.error.code, input.slice(0, 30)).toBe(expected[i]);
       expect(a.state).toBe(before);
       expect(a.signalingState).toBe('have-local-offer');
     }
   });
 
   test('the offer is answered and the answer accepted, whatever order people try things in', async () => {
-    const a = session(deviceA);
-    const b = session(deviceB);
+    const a = fakePeer(chromium);
+    const b = fakePeer(firefox);
     await a.createOffer();
-    const offer = a.state.phase === 'offer-ready' ? a.state.offer : '';
-    expect(await b.acceptBlob(offer)).toEqual({ ok: true, value: 'answer-offer' });
+    expect(await b.acceptBlob(code(a))).toEqual({ ok: true, value: 'answer-offer' });
     expect(b.state.phase).toBe('connecting');
-    const answer = b.state.phase === 'connecting' ? (b.state.answer ?? '') : '';
-    const answerOnWrongDevice = await b.acceptBlob(answer);
-    expect(answerOnWrongDevice.ok).toBe(false);
-    expect(await a.acceptBlob(answer)).toEqual({ ok: true, value: 'accept-answer' });
+    expect(await b.acceptBlob(code(b))).toEqual({ ok: false, error: { kind: 'refused', code: 'own-answer' } });
+    expect(await a.acceptBlob(code(b))).toEqual({ ok: true, value: 'accept-answer' });
     expect(a.state).toEqual({ phase: 'connecting', role: 'offerer' });
     a.reset();
     b.reset();
     expect([a.state.phase, b.state.phase]).toEqual(['idle', 'idle']);
+  });
+});
+
+describe('PeerSession over libdatachannel', () => {
+  test('open: features get the link, the answerer is polite, and messages reach the feature that owns them', async () => {
+    const [a, b] = [nodePeer(), nodePeer()];
+    await connect(a, b);
+    expect(a.feature.log).toEqual(['attach polite=false']);
+    expect(b.feature.log).toEqual(['attach polite=true']);
+    expect(a.feature.link!.send({ type: 'probe', n: 1 })).toBe(true);
+    expect(a.feature.link!.send({ type: 'nobody-owns-this' })).toBe(true);
+    await until(() => b.feature.received.length > 0);
+    expect(b.feature.received).toEqual([{ type: 'probe', n: 1 }]);
+  });
+
+  test('bye: New session on one side ends the other side’s session, said to be by the peer', async () => {
+    const [a, b] = [nodePeer(), nodePeer()];
+    await connect(a, b);
+    a.session.reset();
+    expect(a.session.state.phase).toBe('idle');
+    expect(a.feature.log).toEqual(['attach polite=false', 'detach', 'reset']);
+    expect(await reaches(b.session, phase('ended'))).toEqual({ phase: 'ended', byPeer: true });
+    expect(b.feature.log).toEqual(['attach polite=true', 'detach']);
+    expect(b.feature.link!.send({ type: 'probe' })).toBe(false);
+  });
+
+  test('close: a link that closes without a bye ends the session, not said to be by the peer', async () => {
+    const [a, b] = [nodePeer(), nodePeer()];
+    await connect(a, b);
+    b.connections.at(-1)!.close();
+    expect(await reaches(a.session, phase('ended'))).toEqual({ phase: 'ended', byPeer: false });
+  });
+
+  test('timeout: the answerer gives up when its answer is never used, and closes its connection', async () => {
+    const [a, b] = [nodePeer(), nodePeer({ answerTimeoutMs: 300 })];
+    await a.session.createOffer();
+    await b.session.acceptBlob(code(a.session));
+    const failed = await reaches(b.session, phase('failed'));
+    expect(failed).toEqual({ phase: 'failed', reason: 'timeout', role: 'answerer', afterMs: 300 });
+    await until(() => b.connections[0]!.connectionState === 'closed');
+    expect(b.session.signalingState).toBeUndefined();
+  });
+
+  test('timeout: the offerer gives up when the answering device has gone away', async () => {
+    const [a, b] = [nodePeer({ connectTimeoutMs: 300 }), nodePeer()];
+    await a.session.createOffer();
+    await b.session.acceptBlob(code(a.session));
+    const answer = code(b.session);
+    b.session.reset();
+    await a.session.acceptBlob(answer);
+    expect(await reaches(a.session, phase('failed'))).toMatchObject({ phase: 'failed', reason: 'timeout', afterMs: 300 });
+  });
+
+  test('retry: after a timeout the answerer answers the same offer again, and the new answer connects', async () => {
+    const [a, b] = [nodePeer(), nodePeer({ answerTimeoutMs: 300 })];
+    await a.session.createOffer();
+    await b.session.acceptBlob(code(a.session));
+    const firstAnswer = code(b.session);
+    await reaches(b.session, phase('failed'));
+    await b.session.retry();
+    const secondAnswer = code(b.session);
+    expect(secondAnswer).not.toBe(firstAnswer);
+    expect(b.connections).toHaveLength(2);
+    expect(await a.session.acceptBlob(secondAnswer)).toEqual({ ok: true, value: 'accept-answer' });
+    await Promise.all([reaches(a.session, phase('connected')), reaches(b.session, phase('connected'))]);
+  });
+
+  test('two features that claim the same message type are refused at start-up', () => {
+    const twice = () =>
+      new PeerSession({
+        createPeerConnection: () => {
+          throw new Error('not used');
+        },
+        codec: compactCodec,
+        settings: () => loopback,
+        features: [new RecordingFeature(), new RecordingFeature()],
+      });
+    expect(twice).toThrow(/probe/);
   });
 });

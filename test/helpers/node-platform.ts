@@ -1,0 +1,47 @@
+import { RTCPeerConnection as NodeRTCPeerConnection } from 'node-datachannel/polyfill';
+import type { Platform } from '../../src/core/app/platform.ts';
+import { TypedEventTarget } from '../../src/core/events/typed-event-target.ts';
+import type { SettingsStore } from '../../src/core/settings/settings-model.ts';
+import { BlobPartsSink } from '../../src/core/transfer/blob-parts-sink.ts';
+import type { SinkFactory } from '../../src/core/transfer/file-sink.ts';
+import type { ReceivedFiles } from '../../src/core/transfer/received-files.ts';
+
+/** Settings held in memory; loopback needs no ICE servers, and an offline machine has none. */
+export function memorySettingsStore(settings: object = { iceServers: [] }): SettingsStore {
+  let serialized: string | null = JSON.stringify(settings);
+  return {
+    load: () => serialized,
+    save: (next) => void (serialized = next),
+  };
+}
+
+/** Received files kept in memory as Blobs: enough for a few MiB in a test. */
+export class MemoryReceivedFiles extends TypedEventTarget<{ change: Event }> implements ReceivedFiles {
+  private readonly verified = new Map<string, Blob>();
+
+  async sinkFor(id: string): Promise<SinkFactory> {
+    return (info) => new BlobPartsSink(info.mimeType, undefined, (blob) => this.keep(id, blob));
+  }
+
+  saved(id: string): Blob | undefined {
+    return this.verified.get(id);
+  }
+
+  async clear(): Promise<void> {
+    this.verified.clear();
+  }
+
+  private keep(id: string, blob: Blob): void {
+    this.verified.set(id, blob);
+    this.emitChange('change');
+  }
+}
+
+/** The core on Node: libdatachannel's standard RTCPeerConnection, no camera, memory for the rest. */
+export function nodePlatform(settings?: object): Platform & { receivedFiles: MemoryReceivedFiles } {
+  return {
+    createPeerConnection: (config) => new NodeRTCPeerConnection(config) as unknown as RTCPeerConnection,
+    settingsStore: memorySettingsStore(settings),
+    receivedFiles: new MemoryReceivedFiles(),
+  };
+}
