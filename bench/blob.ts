@@ -4,11 +4,8 @@
  * blob in its fragment, and the information floor no codec can go below.
  */
 import QRCode, { type QRCodeSegment } from 'qrcode';
-import { BASE41_ALPHABET } from '../src/core/signal/base41.ts';
-import { blobMode, compactCodec } from '../src/core/signal/compact-codec.ts';
-import { deflateCodec } from '../src/core/signal/deflate-codec.ts';
-import { iceUfrag } from '../src/core/signal/sdp-check.ts';
-import { sdpMeaning } from '../src/core/signal/sdp-meaning.ts';
+import { BASE41_ALPHABET, blobMode, compactCodec, iceUfrag, sdpMeaning } from '../src/core/signal/index.ts';
+import { deflateCodec } from './baselines/deflate-codec.ts';
 import { sdpCorpus, type CorpusSample } from '../test/core/signal/sdp-corpus.ts';
 
 /** A GitHub Pages origin and path of typical length; lower case, so it needs QR byte mode. */

@@ -1,12 +1,12 @@
 import { err, ok, type Result } from '../util/result.ts';
-import { fromBase41, fromBase41Prefix, isBase41Text, toBase41 } from './base41.ts';
-import { BLOB_VERSION, blobVersion, CRC_BYTES, hasValidCrc, parseBlob, writeBlob, type BlobBody } from './blob-frame.ts';
-import { dataDescriptionFromSdp } from './data-description-from-sdp.ts';
-import { buildDataSdp } from './data-sdp-template.ts';
-import { fallbackSdp } from './fallback-body.ts';
+import { fromBase41, fromBase41Prefix, isBase41Text, toBase41 } from './internal/base41.ts';
+import { BLOB_VERSION, blobVersion, CRC_BYTES, hasValidCrc, parseBlob, writeBlob, type BlobBody } from './internal/blob-frame.ts';
+import { dataDescriptionFromSdp } from './internal/data-description-from-sdp.ts';
+import { buildDataSdp } from './internal/data-sdp-template.ts';
+import { fallbackSdp } from './internal/fallback-body.ts';
 import { offerTag } from './offer-tag.ts';
 import { checkSdp } from './sdp-check.ts';
-import { sdpMeaning } from './sdp-meaning.ts';
+import { sdpMeaning } from './internal/sdp-meaning.ts';
 import {
   decodeError,
   extractBlobText,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { PeerSession } from '../../../src/core/session/peer-session.ts';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings.ts';
-import { deflateCodec } from '../../../src/core/signal/deflate-codec.ts';
+import { compactCodec } from '../../../src/core/signal/index.ts';
 import { FakePeerConnection } from '../../helpers/fake-peer-connection.ts';
 
 const capture = (name: string) => readFileSync(new URL(`../../fixtures/sdp/${name}.sdp`, import.meta.url), 'utf8');
@@ -12,7 +12,7 @@ const deviceB = { offer: capture('firefox153-offer-data-mdns'), answer: capture(
 function session(captures: { offer: string; answer: string }): PeerSession {
   return new PeerSession({
     createPeerConnection: () => new FakePeerConnection(captures) as unknown as RTCPeerConnection,
-    codec: deflateCodec,
+    codec: compactCodec,
     settings: () => ({ ...DEFAULT_SETTINGS, iceServers: [] }),
   });
 }

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BASE41_ALPHABET } from '../../../src/core/signal/base41.ts';
-import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
-import { sdpMeaning } from '../../../src/core/signal/sdp-meaning.ts';
-import { DECODE_MESSAGES, type SignalKind } from '../../../src/core/signal/signal-codec.ts';
+import { BASE41_ALPHABET, compactCodec, sdpMeaning, type SignalKind } from '../../../src/core/signal/index.ts';
+import { DECODE_MESSAGES } from '../../../src/core/signal/signal-codec.ts';
 import { corpusSample } from './sdp-corpus.ts';
 
 /** mulberry32: a tiny seeded PRNG, so that every run tries the same mutations. */

@@ -1,10 +1,8 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { blobMode, compactCodec, decodeBlob, fallbackCodec } from '../../../src/core/signal/compact-codec.ts';
-import { deflateCodec } from '../../../src/core/signal/deflate-codec.ts';
-import { answersOffer } from '../../../src/core/signal/offer-tag.ts';
-import { checkSdp, iceUfrag } from '../../../src/core/signal/sdp-check.ts';
-import { sdpMeaning } from '../../../src/core/signal/sdp-meaning.ts';
+import { answersOffer, blobMode, checkSdp, compactCodec, fallbackCodec, iceUfrag, sdpMeaning } from '../../../src/core/signal/index.ts';
+import { decodeBlob } from '../../../src/core/signal/compact-codec.ts';
+import { deflateCodec } from '../../../bench/baselines/deflate-codec.ts';
 import { sdpCorpus } from './sdp-corpus.ts';
 
 const corpus = sdpCorpus();

@@ -1,12 +1,12 @@
 import { deflateRaw } from 'pako';
 import { describe, expect, it } from 'vitest';
-import { BASE41_ALPHABET, toBase41 } from '../../../src/core/signal/base41.ts';
-import { BitWriter } from '../../../src/core/signal/bit-writer.ts';
-import { writeBlob } from '../../../src/core/signal/blob-frame.ts';
-import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
-import { crc16 } from '../../../src/core/signal/crc16.ts';
-import { deflateCodec } from '../../../src/core/signal/deflate-codec.ts';
-import { SDP_DICTIONARY } from '../../../src/core/signal/sdp-dictionary.ts';
+import { BASE41_ALPHABET, compactCodec } from '../../../src/core/signal/index.ts';
+import { toBase41 } from '../../../src/core/signal/internal/base41.ts';
+import { BitWriter } from '../../../src/core/signal/internal/bit-writer.ts';
+import { writeBlob } from '../../../src/core/signal/internal/blob-frame.ts';
+import { crc16 } from '../../../src/core/signal/internal/crc16.ts';
+import { deflateCodec } from '../../../bench/baselines/deflate-codec.ts';
+import { SDP_DICTIONARY } from '../../../src/core/signal/internal/sdp-dictionary.ts';
 import type { DecodeErrorCode } from '../../../src/core/signal/signal-codec.ts';
 import { corpusSample } from './sdp-corpus.ts';
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blobMode, compactCodec } from '../../../src/core/signal/compact-codec.ts';
-import { sdpMeaning } from '../../../src/core/signal/sdp-meaning.ts';
-import type { SignalKind } from '../../../src/core/signal/signal-codec.ts';
+import { blobMode, compactCodec, sdpMeaning, type SignalKind } from '../../../src/core/signal/index.ts';
 import { corpusSample } from './sdp-corpus.ts';
 
 const base = corpusSample('chromium156-offer-data-mdns-srflx.sdp').sdp;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { SignalKind } from '../../../src/core/signal/signal-codec.ts';
+import type { SignalKind } from '../../../src/core/signal/index.ts';
 
 /** One capture from test/fixtures/sdp (a copy of ../shared/sdp, described by its index.json). */
 export interface CorpusSample {

@@ -4,7 +4,7 @@ import { readCandidates, writeCandidates } from './compact-candidates.ts';
 import type { DataDescription } from './data-description.ts';
 import { ICE_FORMS, iceFormOf, readIceCredentials, writeIceCredentials, type IceForm } from './ice-credentials.ts';
 import { PrefixCode } from './prefix-code.ts';
-import type { SignalKind } from './signal-codec.ts';
+import type { SignalKind } from '../signal-codec.ts';
 
 /** The fields that come in one combination per browser; a profile names the combination. */
 interface Profile {

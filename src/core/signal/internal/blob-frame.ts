@@ -4,7 +4,7 @@ import { readCompactBody, writeCompactBody } from './compact-body.ts';
 import { crc16 } from './crc16.ts';
 import type { DataDescription } from './data-description.ts';
 import { readFallbackBody, writeFallbackBody, type FallbackPayload } from './fallback-body.ts';
-import type { SignalKind } from './signal-codec.ts';
+import type { SignalKind } from '../signal-codec.ts';
 
 /**
  * Version 1 was deflateCodec's layout (magic byte 0x70, base64url), version 2 an unreleased

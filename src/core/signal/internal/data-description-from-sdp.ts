@@ -11,7 +11,7 @@ import {
 } from './data-description.ts';
 import { isIceCredential } from './ice-credentials.ts';
 import { sdpMeaning, type CandidateMeaning } from './sdp-meaning.ts';
-import type { SignalKind } from './signal-codec.ts';
+import type { SignalKind } from '../signal-codec.ts';
 
 const DATA_CHANNEL_MEDIA = 'application UDP/DTLS/SCTP webrtc-datachannel';
 const SHA256_FINGERPRINT = /^sha-256 ([0-9A-F]{2}(:[0-9A-F]{2}){31})$/;

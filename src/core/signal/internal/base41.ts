@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../util/result.ts';
+import { err, ok, type Result } from '../../util/result.ts';
 
 /**
  * QR alphanumeric characters that are also legal, unescaped, in a URL fragment, in QR order.

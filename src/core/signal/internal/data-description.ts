@@ -1,5 +1,5 @@
 import type { Address } from './candidate-address.ts';
-import type { SignalKind } from './signal-codec.ts';
+import type { SignalKind } from '../signal-codec.ts';
 
 export const CANDIDATE_TYPES = ['host', 'srflx', 'prflx', 'relay'] as const;
 export type CandidateType = (typeof CANDIDATE_TYPES)[number];
