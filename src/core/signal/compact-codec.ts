@@ -26,7 +26,7 @@ const VERSION_1_PREFIX = /^cAE[AB]/;
  * compact result is decoded again and compared by sdpMeaning before it is trusted, so a
  * description the compact form would misrepresent always falls back.
  */
-export function encodeBlob(description: SignalDescription, options: EncodeOptions = {}): string {
+function encodeBlob(description: SignalDescription, options: EncodeOptions = {}): string {
   const { kind, sdp } = description;
   const tag = kind === 'answer' && options.offerUfrag !== undefined ? offerTag(options.offerUfrag) : undefined;
   const data = options.forceFallback ? undefined : dataDescriptionFromSdp(kind, sdp);

@@ -18,7 +18,7 @@ export type BlobBody =
   | { readonly mode: 'compact'; readonly description: DataDescription }
   | { readonly mode: 'fallback'; readonly sdp: string };
 
-export interface BlobContent {
+interface BlobContent {
   readonly kind: SignalKind;
   /** Answers only: see offer-tag.ts. */
   readonly offerTag: number | undefined;
@@ -49,7 +49,7 @@ export function writeBlob({ kind, offerTag, body }: BlobContent): Uint8Array {
 }
 
 /** What a version-3 blob's bytes say, read structurally (the CRC is checked by the caller). */
-export interface ParsedBlob {
+interface ParsedBlob {
   readonly kind: SignalKind;
   readonly offerTag: number | undefined;
   /** The compact description, or the still-compressed fallback payload; undefined if malformed. */
