@@ -52,6 +52,12 @@ describe('sizes on the corpus (regression guard for the targets in docs/benchmar
     expect(QRCode.create(blob, { errorCorrectionLevel: 'M' }).version).toBe(5);
   });
 
+  it('a libdatachannel offer with one host candidate takes 95 characters, a QR code of version 5 (M)', () => {
+    const blob = encode('libdatachannel-offer-data-ip.sdp');
+    expect(blob.length).toBe(95);
+    expect(QRCode.create(blob, { errorCorrectionLevel: 'M' }).version).toBe(5);
+  });
+
   it.each(corpus.filter((s) => !s.dataOnly).map((sample) => [sample.file, sample] as const))(
     '%s: the fallback blob is at most a third of the naive one (deflate + base64url)',
     (file, sample) => {

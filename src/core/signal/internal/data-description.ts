@@ -8,6 +8,14 @@ export type CandidateType = (typeof CANDIDATE_TYPES)[number];
 export const CANDIDATE_TRANSPORTS = ['udp', 'tcp-active', 'tcp-passive', 'tcp-so'] as const;
 export type CandidateTransport = (typeof CANDIDATE_TRANSPORTS)[number];
 
+/**
+ * The a=ice-options values the compact form carries: the browsers' `trickle`, and libdatachannel's
+ * `ice2` (RFC 8445) beside it, comma-separated up to 0.24 and space-separated since. The value is
+ * kept verbatim, because a browser splits it at spaces and libdatachannel 0.24 at commas.
+ */
+export const ICE_OPTIONS = ['', 'trickle', 'ice2,trickle', 'ice2 trickle'] as const;
+export type IceOptions = (typeof ICE_OPTIONS)[number];
+
 export interface Endpoint {
   readonly address: Address;
   readonly port: number;
@@ -35,8 +43,8 @@ export interface DataDescription {
   /** Highest priority first; the template derives priorities from this order. */
   readonly candidates: readonly DataCandidate[];
   readonly endOfCandidates: boolean;
-  /** Whether `a=ice-options:trickle` is present. */
-  readonly trickle: boolean;
+  /** The value of a=ice-options as the stack spells it, or '' when absent. */
+  readonly iceOptions: IceOptions;
   /** a=max-message-size, or undefined when absent (which means 64 KiB, RFC 8841 §6). */
   readonly maxMessageSize: number | undefined;
 }

@@ -25,7 +25,7 @@ export function buildDataSdp(description: DataDescription): string {
     ...(description.endOfCandidates ? ['a=end-of-candidates'] : []),
     `a=ice-ufrag:${description.iceUfrag}`,
     `a=ice-pwd:${description.icePwd}`,
-    ...(description.trickle ? ['a=ice-options:trickle'] : []),
+    ...(description.iceOptions === '' ? [] : [`a=ice-options:${description.iceOptions}`]),
     `a=fingerprint:sha-256 ${[...fingerprint].map((byte) => byte.toString(16).toUpperCase().padStart(2, '0')).join(':')}`,
     `a=setup:${description.setup}`,
     'a=mid:0',
