@@ -26,6 +26,13 @@ const avRows = rows.filter((row) => !row.sample.dataOnly);
 const mdnsSrflx = sizeOf('chromium156-offer-data-mdns-srflx.sdp');
 console.log();
 console.log(`Chromium offer, mDNS host + srflx: ${mdnsSrflx.ours} chars, QR version ${mdnsSrflx.qrBlob} (M) (target ≤ 120, ≤ 5)`);
+const libdatachannel = rows.filter((row) => row.file.startsWith('libdatachannel-'));
+const range = (values: number[]): string => `${Math.min(...values)}…${Math.max(...values)}`;
+const forms = [...new Set(libdatachannel.map((row) => row.cells[5]))].join('+');
+console.log(
+  `libdatachannel (${libdatachannel.length} samples): ${range(libdatachannel.map((row) => row.ours))} chars, ` +
+    `QR version ${range(libdatachannel.map((row) => row.qrBlob))} (M), form ${forms}`,
+);
 const small = dataRows.filter((row) => row.sample.candidateCount <= 4);
 console.log(`Data-only, ≤ 4 candidates: at most ${Math.max(...small.map((row) => row.ours))} chars (${small.length} samples)`);
 for (const row of avRows) {

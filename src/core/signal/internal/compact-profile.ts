@@ -5,7 +5,7 @@ import { ICE_FORMS, type IceForm } from './ice-credentials.ts';
 import { PrefixCode } from './prefix-code.ts';
 
 /** The fields that come in one combination per WebRTC stack; a profile names the combination. */
-export interface Profile {
+interface Profile {
   readonly iceForm: IceForm;
   readonly maxMessageSize: number | undefined;
   readonly iceOptions: IceOptions;
