@@ -43,6 +43,7 @@ const SAMPLES: readonly { file: string; kind: SignalKind; forceFallback?: boolea
   { file: 'chromium156-offer-data-ip-2if-ipv6.sdp', kind: 'offer' },
   { file: 'chromium156-answer-data-mdns.sdp', kind: 'answer', forceFallback: true },
   { file: 'firefox153-answer-av-ip.sdp', kind: 'answer' },
+  { file: 'libdatachannel-answer-data-ip-2if-ipv6.sdp', kind: 'answer', offerUfrag: 'ZKNI' },
 ];
 
 describe('blob decoding under random damage (seeded, reproducible)', () => {
