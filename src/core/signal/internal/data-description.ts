@@ -51,7 +51,7 @@ export interface DataDescription {
 
 /** TCP active candidates never accept connections, so they carry the discard port (RFC 6544 §4.5). */
 export const TCP_ACTIVE_PORT = 9;
-/** The SCTP port both browsers use; anything else goes to the fallback form. */
+/** The SCTP port the browsers and libdatachannel use; anything else goes to the fallback form. */
 export const SCTP_PORT = 5000;
 /** At most 15 candidates in the compact form (a decoder refuses a 16th); more go to the fallback form. */
 export const MAX_CANDIDATES = 15;

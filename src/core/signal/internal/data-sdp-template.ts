@@ -4,10 +4,11 @@ import { defaultDestination, rebuiltFoundation, rebuiltPriorities } from './cand
 import { SCTP_PORT, type DataCandidate, type DataDescription } from './data-description.ts';
 
 /**
- * Rebuilds a data-channel-only SDP that Chromium and Firefox both accept (docs/blob-format.md
- * shows the template literally). Lines that only concern RTP (extmap-allow-mixed, msid-semantic)
- * or are direction defaults (a=sendrecv) are left out; the o= line is made up, since a remote
- * description's origin is only compared with later descriptions of the same session.
+ * Rebuilds a data-channel-only SDP that Chromium, Firefox and libdatachannel accept
+ * (docs/blob-format.md shows the template literally). Lines that only concern RTP
+ * (extmap-allow-mixed, msid-semantic) or are direction defaults (a=sendrecv) are left out; the o=
+ * line is made up, since a remote description's origin is only compared with later descriptions
+ * of the same session.
  */
 export function buildDataSdp(description: DataDescription): string {
   const { candidates, fingerprint } = description;
