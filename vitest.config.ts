@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/ui/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/ui/**/*.test.ts', 'test/bench/**/*.test.ts'],
         },
       },
       {

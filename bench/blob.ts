@@ -4,11 +4,8 @@
  * blob in its fragment, and the information floor no codec can go below.
  */
 import QRCode, { type QRCodeSegment } from 'qrcode';
-import { BASE41_ALPHABET } from '../src/core/signal/base41.ts';
-import { blobMode, compactCodec } from '../src/core/signal/compact-codec.ts';
-import { deflateCodec } from '../src/core/signal/deflate-codec.ts';
-import { iceUfrag } from '../src/core/signal/sdp-check.ts';
-import { sdpMeaning } from '../src/core/signal/sdp-meaning.ts';
+import { BASE41_ALPHABET, blobMode, compactCodec, iceUfrag, sdpMeaning } from '../src/core/signal/index.ts';
+import { deflateCodec } from './baselines/deflate-codec.ts';
 import { sdpCorpus, type CorpusSample } from '../test/core/signal/sdp-corpus.ts';
 
 /** A GitHub Pages origin and path of typical length; lower case, so it needs QR byte mode. */
@@ -29,6 +26,13 @@ const avRows = rows.filter((row) => !row.sample.dataOnly);
 const mdnsSrflx = sizeOf('chromium156-offer-data-mdns-srflx.sdp');
 console.log();
 console.log(`Chromium offer, mDNS host + srflx: ${mdnsSrflx.ours} chars, QR version ${mdnsSrflx.qrBlob} (M) (target ≤ 120, ≤ 5)`);
+const libdatachannel = rows.filter((row) => row.file.startsWith('libdatachannel-'));
+const range = (values: number[]): string => `${Math.min(...values)}…${Math.max(...values)}`;
+const forms = [...new Set(libdatachannel.map((row) => row.cells[5]))].join('+');
+console.log(
+  `libdatachannel (${libdatachannel.length} samples): ${range(libdatachannel.map((row) => row.ours))} chars, ` +
+    `QR version ${range(libdatachannel.map((row) => row.qrBlob))} (M), form ${forms}`,
+);
 const small = dataRows.filter((row) => row.sample.candidateCount <= 4);
 console.log(`Data-only, ≤ 4 candidates: at most ${Math.max(...small.map((row) => row.ours))} chars (${small.length} samples)`);
 for (const row of avRows) {

@@ -1,7 +1,6 @@
 import type { Browser as ChromiumBrowser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { blobMode, compactCodec, fallbackCodec } from '../../src/core/signal/compact-codec.ts';
-import { iceUfrag } from '../../src/core/signal/sdp-check.ts';
+import { blobMode, compactCodec, fallbackCodec, iceUfrag } from '../../src/core/signal/index.ts';
 import { launchChromium, newDevice } from './harness/browser.ts';
 import { applyInBrowser, applyLiveAnswer, corpus, makeLiveAnswer } from './harness/corpus.ts';
 import { launchFirefox } from './harness/firefox.ts';

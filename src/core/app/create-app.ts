@@ -2,7 +2,7 @@ import { ChatFeature } from '../chat/chat-feature.ts';
 import { CallFeature } from '../media/call-feature.ts';
 import { PeerSession } from '../session/peer-session.ts';
 import { SettingsModel } from '../settings/settings-model.ts';
-import { compactCodec } from '../signal/compact-codec.ts';
+import { compactCodec } from '../signal/index.ts';
 import { TransferFeature } from '../transfer/transfer-feature.ts';
 import type { ReceivedFiles } from '../transfer/received-files.ts';
 import type { Platform } from './platform.ts';

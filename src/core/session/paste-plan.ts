@@ -1,6 +1,4 @@
-import { answersOffer } from '../signal/offer-tag.ts';
-import { iceUfrag } from '../signal/sdp-check.ts';
-import type { DecodeErrorCode, SignalDescription, SignalKind } from '../signal/signal-codec.ts';
+import { answersOffer, iceUfrag, type DecodeErrorCode, type SignalDescription, type SignalKind } from '../signal/index.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { canStart, isLinkUp, type SessionState } from './session-state.ts';
 

@@ -1,7 +1,6 @@
 import type { ControlMessage } from '../channel/control-messages.ts';
 import { encodeControlMessage } from '../channel/control-messages.ts';
-import { iceUfrag } from '../signal/sdp-check.ts';
-import type { SignalKind } from '../signal/signal-codec.ts';
+import { iceUfrag, type SignalKind } from '../signal/index.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { waitForGathering, type GatheringPolicy } from './ice-gathering.ts';
 import type { SessionEvent } from './session-transition.ts';

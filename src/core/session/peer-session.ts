@@ -1,7 +1,6 @@
 import { TypedEventTarget } from '../events/typed-event-target.ts';
 import { timeoutMs, toRtcIceServers, type Settings } from '../settings/settings.ts';
-import { countCandidates } from '../signal/sdp-check.ts';
-import type { SignalCodec, SignalKind } from '../signal/signal-codec.ts';
+import { countCandidates, type SignalCodec, type SignalKind } from '../signal/index.ts';
 import { OneTimer } from '../util/one-timer.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import type { SessionFeature } from './feature.ts';

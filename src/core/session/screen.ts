@@ -1,4 +1,4 @@
-import type { SignalKind } from '../signal/signal-codec.ts';
+import type { SignalKind } from '../signal/index.ts';
 import { canStart, isLinkUp, type SessionState } from './session-state.ts';
 
 /**

@@ -1,12 +1,12 @@
 import { err, ok, type Result } from '../util/result.ts';
-import { fromBase41, fromBase41Prefix, isBase41Text, toBase41 } from './base41.ts';
-import { BLOB_VERSION, blobVersion, CRC_BYTES, hasValidCrc, parseBlob, writeBlob, type BlobBody } from './blob-frame.ts';
-import { dataDescriptionFromSdp } from './data-description-from-sdp.ts';
-import { buildDataSdp } from './data-sdp-template.ts';
-import { fallbackSdp } from './fallback-body.ts';
+import { fromBase41, fromBase41Prefix, isBase41Text, toBase41 } from './internal/base41.ts';
+import { BLOB_VERSION, blobVersion, CRC_BYTES, hasValidCrc, parseBlob, writeBlob, type BlobBody } from './internal/blob-frame.ts';
+import { dataDescriptionFromSdp } from './internal/data-description-from-sdp.ts';
+import { buildDataSdp } from './internal/data-sdp-template.ts';
+import { fallbackSdp } from './internal/fallback-body.ts';
 import { offerTag } from './offer-tag.ts';
 import { checkSdp } from './sdp-check.ts';
-import { sdpMeaning } from './sdp-meaning.ts';
+import { sdpMeaning } from './internal/sdp-meaning.ts';
 import {
   decodeError,
   extractBlobText,
@@ -26,7 +26,7 @@ const VERSION_1_PREFIX = /^cAE[AB]/;
  * compact result is decoded again and compared by sdpMeaning before it is trusted, so a
  * description the compact form would misrepresent always falls back.
  */
-export function encodeBlob(description: SignalDescription, options: EncodeOptions = {}): string {
+function encodeBlob(description: SignalDescription, options: EncodeOptions = {}): string {
   const { kind, sdp } = description;
   const tag = kind === 'answer' && options.offerUfrag !== undefined ? offerTag(options.offerUfrag) : undefined;
   const data = options.forceFallback ? undefined : dataDescriptionFromSdp(kind, sdp);

@@ -1,4 +1,4 @@
-import { crc32 } from './crc32.ts';
+import { crc32 } from './internal/crc32.ts';
 import type { SignalDescription } from './signal-codec.ts';
 
 /**

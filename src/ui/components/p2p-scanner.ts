@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { compactCodec } from '../../core/signal/compact-codec.ts';
+import { compactCodec } from '../../core/signal/index.ts';
 import { CameraController } from '../controllers/camera-controller.ts';
 import { intent } from '../events.ts';
 import { problemEvent, type Problem } from '../problems.ts';

@@ -1,7 +1,7 @@
 import type { ChatRefusal } from '../../core/chat/chat-feature.ts';
 import type { MediaErrorCode } from '../../core/media/media-error.ts';
 import type { BlobProblem, PasteRefusal } from '../../core/session/paste-plan.ts';
-import type { DecodeErrorCode } from '../../core/signal/signal-codec.ts';
+import type { DecodeErrorCode } from '../../core/signal/index.ts';
 import type { Problem } from '../problems.ts';
 
 /** One or two sentences a user can act on, for each problem the page reports. */

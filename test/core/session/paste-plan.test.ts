@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { planPaste } from '../../../src/core/session/paste-plan.ts';
 import type { SessionState } from '../../../src/core/session/session-state.ts';
-import type { SignalDescription } from '../../../src/core/signal/signal-codec.ts';
+import type { SignalDescription } from '../../../src/core/signal/index.ts';
 
 const offer = (ufrag: string): SignalDescription => ({ kind: 'offer', sdp: `v=0\r\na=ice-ufrag:${ufrag}\r\n` });
 const answer = (ufrag: string): SignalDescription => ({ kind: 'answer', sdp: `v=0\r\na=ice-ufrag:${ufrag}\r\n` });
@@ -51,7 +51,7 @@ describe('planPaste', () => {
 
 describe('planPaste with tagged answers', () => {
   test('an answer made for a different offer is refused before it reaches the browser', async () => {
-    const { offerTag } = await import('../../../src/core/signal/offer-tag.ts');
+    const { offerTag } = await import('../../../src/core/signal/index.ts');
     const tagged = { ...answer('peer'), offerTag: offerTag('mine') };
     expect(planPaste(offerReady, tagged, { localUfrag: 'mine' }).ok).toBe(true);
     const stale = { ...answer('peer'), offerTag: offerTag('mine') ^ 0x5a };

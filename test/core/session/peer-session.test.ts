@@ -6,7 +6,7 @@ import type { FeatureLink, SessionFeature } from '../../../src/core/session/feat
 import { PeerSession } from '../../../src/core/session/peer-session.ts';
 import type { SessionState } from '../../../src/core/session/session-state.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings.ts';
-import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
+import { compactCodec } from '../../../src/core/signal/index.ts';
 import { FakePeerConnection } from '../../helpers/fake-peer-connection.ts';
 
 const capture = (name: string) => readFileSync(new URL(`../../fixtures/sdp/${name}.sdp`, import.meta.url), 'utf8');
@@ -147,7 +147,8 @@ describe('PeerSession over libdatachannel', () => {
     await connect(a, b);
     expect(a.feature.log).toEqual(['attach polite=false']);
     expect(b.feature.log).toEqual(['attach polite=true']);
-    expect(a.feature.link!.send({ type: 'probe', n: 1 })).toBe(true);
+    const probe = { type: 'probe', n: 1 };
+    expect(a.feature.link!.send(probe)).toBe(true);
     expect(a.feature.link!.send({ type: 'nobody-owns-this' })).toBe(true);
     await until(() => b.feature.received.length > 0);
     expect(b.feature.received).toEqual([{ type: 'probe', n: 1 }]);

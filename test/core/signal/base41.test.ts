@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BASE41_ALPHABET, fromBase41, fromBase41Prefix, isBase41Text, toBase41 } from '../../../src/core/signal/base41.ts';
+import { BASE41_ALPHABET } from '../../../src/core/signal/index.ts';
+import { fromBase41, fromBase41Prefix, isBase41Text, toBase41 } from '../../../src/core/signal/internal/base41.ts';
 
 const QR_ALPHANUMERIC = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 

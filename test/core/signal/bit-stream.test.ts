@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BitReader } from '../../../src/core/signal/bit-reader.ts';
-import { BitWriter } from '../../../src/core/signal/bit-writer.ts';
+import { BitReader } from '../../../src/core/signal/internal/bit-reader.ts';
+import { BitWriter } from '../../../src/core/signal/internal/bit-writer.ts';
 
 describe('BitWriter', () => {
   it('packs fields most-significant bit first with no gaps, zero-padding the last byte', () => {

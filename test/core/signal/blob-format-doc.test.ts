@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
-import { SDP_DICTIONARY } from '../../../src/core/signal/sdp-dictionary.ts';
+import { compactCodec } from '../../../src/core/signal/index.ts';
+import { SDP_DICTIONARY } from '../../../src/core/signal/internal/sdp-dictionary.ts';
 import { corpusSample } from './sdp-corpus.ts';
 
 /** docs/blob-format.md is the interoperability spec: its literal blocks must match the code. */

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BASE41_ALPHABET } from '../../../src/core/signal/base41.ts';
-import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
-import { sdpMeaning } from '../../../src/core/signal/sdp-meaning.ts';
-import { DECODE_MESSAGES, type SignalKind } from '../../../src/core/signal/signal-codec.ts';
+import { BASE41_ALPHABET, compactCodec, sdpMeaning, type SignalKind } from '../../../src/core/signal/index.ts';
+import { DECODE_MESSAGES } from '../../../src/core/signal/signal-codec.ts';
 import { corpusSample } from './sdp-corpus.ts';
 
 /** mulberry32: a tiny seeded PRNG, so that every run tries the same mutations. */
@@ -45,6 +43,7 @@ const SAMPLES: readonly { file: string; kind: SignalKind; forceFallback?: boolea
   { file: 'chromium156-offer-data-ip-2if-ipv6.sdp', kind: 'offer' },
   { file: 'chromium156-answer-data-mdns.sdp', kind: 'answer', forceFallback: true },
   { file: 'firefox153-answer-av-ip.sdp', kind: 'answer' },
+  { file: 'libdatachannel-answer-data-ip-2if-ipv6.sdp', kind: 'answer', offerUfrag: 'ZKNI' },
 ];
 
 describe('blob decoding under random damage (seeded, reproducible)', () => {

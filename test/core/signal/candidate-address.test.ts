@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddress, parseAddress, sameAddress, unspecifiedAddress } from '../../../src/core/signal/candidate-address.ts';
+import { formatAddress, parseAddress, sameAddress, unspecifiedAddress } from '../../../src/core/signal/internal/candidate-address.ts';
 
 const roundTrip = (text: string): string | undefined => {
   const address = parseAddress(text);

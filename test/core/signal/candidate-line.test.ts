@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCandidateLine, parseCandidateLine } from '../../../src/core/signal/candidate-line.ts';
+import { formatCandidateLine, parseCandidateLine } from '../../../src/core/signal/internal/candidate-line.ts';
 
 describe('parseCandidateLine', () => {
   it('reads a Chromium srflx candidate with its extensions', () => {

@@ -1,10 +1,8 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { blobMode, compactCodec, decodeBlob, fallbackCodec } from '../../../src/core/signal/compact-codec.ts';
-import { deflateCodec } from '../../../src/core/signal/deflate-codec.ts';
-import { answersOffer } from '../../../src/core/signal/offer-tag.ts';
-import { checkSdp, iceUfrag } from '../../../src/core/signal/sdp-check.ts';
-import { sdpMeaning } from '../../../src/core/signal/sdp-meaning.ts';
+import { answersOffer, blobMode, checkSdp, compactCodec, fallbackCodec, iceUfrag, sdpMeaning } from '../../../src/core/signal/index.ts';
+import { decodeBlob } from '../../../src/core/signal/compact-codec.ts';
+import { deflateCodec } from '../../../bench/baselines/deflate-codec.ts';
 import { sdpCorpus } from './sdp-corpus.ts';
 
 const corpus = sdpCorpus();
@@ -51,6 +49,12 @@ describe('sizes on the corpus (regression guard for the targets in docs/benchmar
   it('a Chromium offer with an mDNS host and a srflx candidate takes 120 characters, a QR code of version 5 (M)', () => {
     const blob = encode('chromium156-offer-data-mdns-srflx.sdp');
     expect(blob.length).toBe(120);
+    expect(QRCode.create(blob, { errorCorrectionLevel: 'M' }).version).toBe(5);
+  });
+
+  it('a libdatachannel offer with one host candidate takes 95 characters, a QR code of version 5 (M)', () => {
+    const blob = encode('libdatachannel-offer-data-ip.sdp');
+    expect(blob.length).toBe(95);
     expect(QRCode.create(blob, { errorCorrectionLevel: 'M' }).version).toBe(5);
   });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { blobMode, compactCodec } from '../../../src/core/signal/compact-codec.ts';
-import { sdpMeaning } from '../../../src/core/signal/sdp-meaning.ts';
-import type { SignalKind } from '../../../src/core/signal/signal-codec.ts';
+import { blobMode, compactCodec, sdpMeaning, type SignalKind } from '../../../src/core/signal/index.ts';
 import { corpusSample } from './sdp-corpus.ts';
 
 const base = corpusSample('chromium156-offer-data-mdns-srflx.sdp').sdp;
 const firefox = corpusSample('firefox153-offer-data-mdns-srflx.sdp').sdp;
+const libdatachannel = corpusSample('libdatachannel-offer-data-ip.sdp').sdp;
+const LIBDATACHANNEL_OPTIONS = 'a=ice-options:ice2,trickle';
 const CANDIDATES = /(a=candidate:.*\r\n)+/;
 
 function withCandidates(lines: readonly string[], sdp = base): string {
@@ -69,6 +69,12 @@ describe('compact form: fields the corpus does not exercise', () => {
       ]),
     ],
     ['fifteen candidates', 'offer', withCandidates(hosts(15))],
+    ['no ice-options', 'offer', base.replace('a=ice-options:trickle\r\n', '')],
+    ['libdatachannel’s ice-options spelt with a space, as after 0.24', 'offer', libdatachannel.replace(LIBDATACHANNEL_OPTIONS, 'a=ice-options:trickle ice2')],
+    ['libdatachannel’s credentials with the browsers’ ice-options', 'offer', libdatachannel.replace(LIBDATACHANNEL_OPTIONS, 'a=ice-options:trickle')],
+    ['libdatachannel’s ice-options with Chromium’s credentials', 'offer', base.replace('a=ice-options:trickle', LIBDATACHANNEL_OPTIONS)],
+    ['libdatachannel’s shape before gathering ends (no end-of-candidates)', 'offer', libdatachannel.replace('a=end-of-candidates\r\n', '')],
+    ['a libdatachannel answer that is passive', 'answer', libdatachannel.replace('setup:actpass', 'setup:passive')],
   ])('%s', (_, kind, sdp) => {
     expect(roundTrip(kind, sdp)).toMatchObject({ mode: 'compact', same: true });
   });
@@ -88,6 +94,8 @@ describe('compact form: what falls back to the lossless form', () => {
     ['an offer that is not actpass', 'offer', base.replace('setup:actpass', 'setup:active')],
     ['uneven network costs', 'offer', base.replace('network-cost 999', 'network-cost 10')],
     ['a TCP active candidate on a real port', 'offer', withCandidates(['1 1 tcp 1518280447 10.0.0.2 40001 typ host tcptype active'])],
+    ['ice-options other than trickle and ice2', 'offer', libdatachannel.replace(LIBDATACHANNEL_OPTIONS, 'a=ice-options:ice2')],
+    ['libdatachannel’s credentials with a fingerprint of sha-1', 'offer', libdatachannel.replace(/sha-256 \S+/, 'sha-1 00:11:22')],
   ])('%s', (_, kind, sdp) => {
     expect(roundTrip(kind, sdp)).toMatchObject({ mode: 'fallback', same: true });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crc16 } from '../../../src/core/signal/crc16.ts';
+import { crc16 } from '../../../src/core/signal/internal/crc16.ts';
 
 /**
  * What flipping bit i of an n-byte message does to its CRC (CRCs are linear: the change does not

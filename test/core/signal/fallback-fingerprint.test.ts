@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveFingerprint, restoreFingerprint } from '../../../src/core/signal/fallback-fingerprint.ts';
+import { moveFingerprint, restoreFingerprint } from '../../../src/core/signal/internal/fallback-fingerprint.ts';
 import { corpusSample } from './sdp-corpus.ts';
 
 const FINGERPRINT = `a=fingerprint:sha-256 ${'5D:F4:26:81:A1:AE:75:4D:EF:4C:2C:64:67:73:DD:03'}:${'8C:D7:12:BE:7A:E6:E6:C1:56:FA:97:47:42:1A:53:86'}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BitReader } from '../../../src/core/signal/bit-reader.ts';
-import { BitWriter } from '../../../src/core/signal/bit-writer.ts';
-import { PrefixCode } from '../../../src/core/signal/prefix-code.ts';
+import { BitReader } from '../../../src/core/signal/internal/bit-reader.ts';
+import { BitWriter } from '../../../src/core/signal/internal/bit-writer.ts';
+import { PrefixCode } from '../../../src/core/signal/internal/prefix-code.ts';
 
 describe('PrefixCode', () => {
   const code = new PrefixCode([

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { SignalKind } from '../../../src/core/signal/signal-codec.ts';
+import type { SignalKind } from '../../../src/core/signal/index.ts';
 
-/** One capture from test/fixtures/sdp (a copy of ../shared/sdp, described by its index.json). */
+/**
+ * One capture from test/fixtures/sdp, described by its index.json: the browsers' are a copy of
+ * ../shared/sdp, libdatachannel's come from scripts/capture-libdatachannel.ts.
+ */
 export interface CorpusSample {
   readonly file: string;
   readonly kind: SignalKind;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sdpMeaning } from '../../../src/core/signal/sdp-meaning.ts';
+import { sdpMeaning } from '../../../src/core/signal/index.ts';
 import { corpusSample } from './sdp-corpus.ts';
 
 const chromium = corpusSample('chromium156-offer-data-mdns-srflx.sdp').sdp;

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { SignalKind } from '../../../src/core/signal/signal-codec.ts';
+import type { SignalKind } from '../../../src/core/signal/index.ts';
 
 export interface CorpusSample {
   readonly name: string;

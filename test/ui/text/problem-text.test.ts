@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { BlobProblem, PasteRefusal } from '../../../src/core/session/paste-plan.ts';
-import type { DecodeErrorCode } from '../../../src/core/signal/signal-codec.ts';
+import type { DecodeErrorCode } from '../../../src/core/signal/index.ts';
 import type { Problem } from '../../../src/ui/problems.ts';
 import { problemText } from '../../../src/ui/text/problem-text.ts';
 

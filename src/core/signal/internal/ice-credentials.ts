@@ -7,14 +7,21 @@ const HEX_CHARS = '0123456789abcdef';
 const ICE_CHAR_PATTERN = /^[A-Za-z0-9+/]{1,256}$/;
 
 /**
- * How ice-ufrag and ice-pwd are packed. Each browser's own shape needs no lengths:
- *   short: 4 + 24 ice-chars, 6 bits each (Chromium)
- *   hex:   8 + 32 lower-case hex digits, 4 bits each (Firefox)
- *   any:   8-bit (length − 1) for each, then 6-bit ice-chars
- * The form itself is written by the caller (compact-body.ts): a browser profile implies it.
+ * How ice-ufrag and ice-pwd are packed. Each stack's own shape needs no lengths:
+ *   short:          4 + 24 ice-chars, 6 bits each (Chromium)
+ *   hex:            8 + 32 lower-case hex digits, 4 bits each (Firefox)
+ *   any:            8-bit (length − 1) for each, then 6-bit ice-chars
+ *   libdatachannel: 4 + 22 ice-chars, 6 bits each
+ * The form itself is written by the caller (compact-profile.ts): a named profile implies it.
  */
-export const ICE_FORMS = ['short', 'hex', 'any'] as const;
+export const ICE_FORMS = ['short', 'hex', 'any', 'libdatachannel'] as const;
 export type IceForm = (typeof ICE_FORMS)[number];
+
+const FIXED_LENGTHS: Readonly<Record<Exclude<IceForm, 'any'>, readonly [ufrag: number, pwd: number]>> = {
+  short: [4, 24],
+  hex: [8, 32],
+  libdatachannel: [4, 22],
+};
 
 export function isIceCredential(text: string): boolean {
   return ICE_CHAR_PATTERN.test(text);
@@ -22,9 +29,11 @@ export function isIceCredential(text: string): boolean {
 
 export function iceFormOf(ufrag: string, pwd: string): IceForm {
   if (!isIceCredential(ufrag) || !isIceCredential(pwd)) throw new RangeError('not an ICE credential');
-  const hex = /^[0-9a-f]+$/;
-  if (ufrag.length === 8 && pwd.length === 32 && hex.test(ufrag) && hex.test(pwd)) return 'hex';
-  if (ufrag.length === 4 && pwd.length === 24) return 'short';
+  const fits = ([ufragLength, pwdLength]: readonly [number, number]): boolean =>
+    ufrag.length === ufragLength && pwd.length === pwdLength;
+  if (fits(FIXED_LENGTHS.hex) && /^[0-9a-f]+$/.test(ufrag + pwd)) return 'hex';
+  if (fits(FIXED_LENGTHS.short)) return 'short';
+  if (fits(FIXED_LENGTHS.libdatachannel)) return 'libdatachannel';
   return 'any';
 }
 
@@ -40,8 +49,7 @@ export function writeIceCredentials(writer: BitWriter, form: IceForm, ufrag: str
 }
 
 export function readIceCredentials(reader: BitReader, form: IceForm): { ufrag: string; pwd: string } {
-  const [ufragLength, pwdLength] =
-    form === 'short' ? [4, 24] : form === 'hex' ? [8, 32] : [reader.read(8) + 1, reader.read(8) + 1];
+  const [ufragLength, pwdLength] = form === 'any' ? [reader.read(8) + 1, reader.read(8) + 1] : FIXED_LENGTHS[form];
   const [alphabet, bits] = form === 'hex' ? [HEX_CHARS, 4] : [ICE_CHARS, 6];
   let text = '';
   for (let i = 0; i < ufragLength + pwdLength; i++) text += alphabet[reader.read(bits)];

@@ -1,16 +1,17 @@
 import { deflateRaw, inflateRaw } from 'pako';
-import { err, ok, type Result } from '../util/result.ts';
-import { fromBase64Url, hasCanonicalTail, toBase64Url } from './base64url.ts';
-import { crc32 } from './crc32.ts';
-import { checkSdp, MAX_SDP_CHARS } from './sdp-check.ts';
+import { crc32 } from 'node:zlib';
 import {
+  checkSdp,
   decodeError,
   extractBlobText,
+  MAX_SDP_CHARS,
   type DecodeError,
   type SignalCodec,
   type SignalDescription,
   type SignalKind,
-} from './signal-codec.ts';
+} from '../../src/core/signal/index.ts';
+import { err, ok, type Result } from '../../src/core/util/result.ts';
+import { fromBase64Url, hasCanonicalTail, toBase64Url } from './base64url.ts';
 
 const MAGIC = 0x70;
 const VERSION = 1;

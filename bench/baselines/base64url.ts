@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../util/result.ts';
+import { err, ok, type Result } from '../../src/core/util/result.ts';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const LOOKUP = new Map([...ALPHABET].map((char, index) => [char, index]));

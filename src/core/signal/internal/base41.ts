@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../util/result.ts';
+import { err, ok, type Result } from '../../util/result.ts';
 
 /**
  * QR alphanumeric characters that are also legal, unescaped, in a URL fragment, in QR order.
@@ -10,7 +10,7 @@ export const BASE41_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ$+-./';
 
 const LOOKUP = new Map([...BASE41_ALPHABET].map((char, index) => [char, index]));
 
-export type Base41Error = 'bad-character' | 'bad-length' | 'out-of-range';
+type Base41Error = 'bad-character' | 'bad-length' | 'out-of-range';
 
 /**
  * Every 2 bytes become 3 characters (big-endian value v = c0·41² + c1·41 + c2); a last odd byte

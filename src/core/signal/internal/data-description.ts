@@ -1,5 +1,5 @@
 import type { Address } from './candidate-address.ts';
-import type { SignalKind } from './signal-codec.ts';
+import type { SignalKind } from '../signal-codec.ts';
 
 export const CANDIDATE_TYPES = ['host', 'srflx', 'prflx', 'relay'] as const;
 export type CandidateType = (typeof CANDIDATE_TYPES)[number];
@@ -7,6 +7,14 @@ export type CandidateType = (typeof CANDIDATE_TYPES)[number];
 /** RFC 6544 tcptype for TCP candidates. */
 export const CANDIDATE_TRANSPORTS = ['udp', 'tcp-active', 'tcp-passive', 'tcp-so'] as const;
 export type CandidateTransport = (typeof CANDIDATE_TRANSPORTS)[number];
+
+/**
+ * The a=ice-options values the compact form carries: the browsers' `trickle`, and libdatachannel's
+ * `ice2` (RFC 8445) beside it, comma-separated up to 0.24 and space-separated since. The value is
+ * kept verbatim, because a browser splits it at spaces and libdatachannel 0.24 at commas.
+ */
+export const ICE_OPTIONS = ['', 'trickle', 'ice2,trickle', 'ice2 trickle'] as const;
+export type IceOptions = (typeof ICE_OPTIONS)[number];
 
 export interface Endpoint {
   readonly address: Address;
@@ -35,15 +43,15 @@ export interface DataDescription {
   /** Highest priority first; the template derives priorities from this order. */
   readonly candidates: readonly DataCandidate[];
   readonly endOfCandidates: boolean;
-  /** Whether `a=ice-options:trickle` is present. */
-  readonly trickle: boolean;
+  /** The value of a=ice-options as the stack spells it, or '' when absent. */
+  readonly iceOptions: IceOptions;
   /** a=max-message-size, or undefined when absent (which means 64 KiB, RFC 8841 §6). */
   readonly maxMessageSize: number | undefined;
 }
 
 /** TCP active candidates never accept connections, so they carry the discard port (RFC 6544 §4.5). */
 export const TCP_ACTIVE_PORT = 9;
-/** The SCTP port both browsers use; anything else goes to the fallback form. */
+/** The SCTP port the browsers and libdatachannel use; anything else goes to the fallback form. */
 export const SCTP_PORT = 5000;
 /** At most 15 candidates in the compact form (a decoder refuses a 16th); more go to the fallback form. */
 export const MAX_CANDIDATES = 15;

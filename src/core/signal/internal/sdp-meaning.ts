@@ -3,7 +3,7 @@ import { candidateMeanings, type CandidateMeaning } from './candidate-meaning.ts
 
 export type { CandidateMeaning } from './candidate-meaning.ts';
 
-export interface MediaMeaning {
+interface MediaMeaning {
   /** The m= line without its port: media, protocol and formats. */
   readonly media: string;
   readonly mid: string | undefined;
@@ -30,7 +30,7 @@ export interface MediaMeaning {
  * candidate foundations (freezing groups), generation and network-id, and, in data-only
  * descriptions, extmap-allow-mixed, msid-semantic and a=sendrecv, which concern RTP only.
  */
-export interface SdpMeaning {
+interface SdpMeaning {
   readonly groups: readonly string[];
   readonly media: readonly MediaMeaning[];
   readonly other: readonly string[];

@@ -5,7 +5,7 @@ import { CANDIDATE_TRANSPORTS, CANDIDATE_TYPES, type CandidateTransport, type Ca
 import { PrefixCode } from './prefix-code.ts';
 
 /** How a non-host candidate's raddr/rport is sent (docs/blob-format.md §4.2). */
-export const RELATED_FORMS = ['unspecified', 'own', 'earlier', 'explicit'] as const;
+const RELATED_FORMS = ['unspecified', 'own', 'earlier', 'explicit'] as const;
 export type RelatedForm = (typeof RELATED_FORMS)[number];
 
 /** Everything about a candidate but its payload (addresses, ports, indexes). */

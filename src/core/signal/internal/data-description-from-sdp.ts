@@ -2,6 +2,7 @@ import { parseAddress } from './candidate-address.ts';
 import {
   CANDIDATE_TRANSPORTS,
   CANDIDATE_TYPES,
+  ICE_OPTIONS,
   MAX_CANDIDATES,
   SCTP_PORT,
   TCP_ACTIVE_PORT,
@@ -11,7 +12,7 @@ import {
 } from './data-description.ts';
 import { isIceCredential } from './ice-credentials.ts';
 import { sdpMeaning, type CandidateMeaning } from './sdp-meaning.ts';
-import type { SignalKind } from './signal-codec.ts';
+import type { SignalKind } from '../signal-codec.ts';
 
 const DATA_CHANNEL_MEDIA = 'application UDP/DTLS/SCTP webrtc-datachannel';
 const SHA256_FINGERPRINT = /^sha-256 ([0-9A-F]{2}(:[0-9A-F]{2}){31})$/;
@@ -26,7 +27,9 @@ export function dataDescriptionFromSdp(kind: SignalKind, sdp: string): DataDescr
   const [media, ...moreMedia] = meaning.media;
   if (!media || moreMedia.length > 0 || meaning.other.length > 0 || media.other.length > 0) return undefined;
   if (meaning.groups.join('\n') !== 'BUNDLE 0' || media.mid !== '0' || media.media !== DATA_CHANNEL_MEDIA) return undefined;
-  if (media.sctpPort !== SCTP_PORT || !media.iceOptions.every((option) => option === 'trickle')) return undefined;
+  // sdpMeaning sorts the space-separated options, so `trickle ice2` is carried as `ice2 trickle`.
+  const iceOptions = ICE_OPTIONS.find((value) => value === media.iceOptions.join(' '));
+  if (media.sctpPort !== SCTP_PORT || iceOptions === undefined) return undefined;
   const { iceUfrag, icePwd, setup } = media;
   if (iceUfrag === undefined || icePwd === undefined || !isIceCredential(iceUfrag) || !isIceCredential(icePwd)) {
     return undefined;
@@ -51,7 +54,7 @@ export function dataDescriptionFromSdp(kind: SignalKind, sdp: string): DataDescr
     fingerprint: Uint8Array.from(fingerprint[1]!.split(':'), (hex) => parseInt(hex, 16)),
     candidates,
     endOfCandidates: media.endOfCandidates,
-    trickle: media.iceOptions.includes('trickle'),
+    iceOptions,
     maxMessageSize: media.maxMessageSize,
   };
 }

@@ -4,7 +4,7 @@ import { readCompactBody, writeCompactBody } from './compact-body.ts';
 import { crc16 } from './crc16.ts';
 import type { DataDescription } from './data-description.ts';
 import { readFallbackBody, writeFallbackBody, type FallbackPayload } from './fallback-body.ts';
-import type { SignalKind } from './signal-codec.ts';
+import type { SignalKind } from '../signal-codec.ts';
 
 /**
  * Version 1 was deflateCodec's layout (magic byte 0x70, base64url), version 2 an unreleased
@@ -18,7 +18,7 @@ export type BlobBody =
   | { readonly mode: 'compact'; readonly description: DataDescription }
   | { readonly mode: 'fallback'; readonly sdp: string };
 
-export interface BlobContent {
+interface BlobContent {
   readonly kind: SignalKind;
   /** Answers only: see offer-tag.ts. */
   readonly offerTag: number | undefined;
@@ -49,7 +49,7 @@ export function writeBlob({ kind, offerTag, body }: BlobContent): Uint8Array {
 }
 
 /** What a version-3 blob's bytes say, read structurally (the CRC is checked by the caller). */
-export interface ParsedBlob {
+interface ParsedBlob {
   readonly kind: SignalKind;
   readonly offerTag: number | undefined;
   /** The compact description, or the still-compressed fallback payload; undefined if malformed. */

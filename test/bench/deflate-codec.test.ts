@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { deflateCodec } from '../../../src/core/signal/deflate-codec.ts';
+import { deflateCodec } from '../../bench/baselines/deflate-codec.ts';
 
-const offerSdp = readFileSync(new URL('../../fixtures/sdp/chromium156-offer-data-mdns-srflx.sdp', import.meta.url), 'utf8');
-const answerSdp = readFileSync(new URL('../../fixtures/sdp/firefox153-answer-data-ip.sdp', import.meta.url), 'utf8');
+const offerSdp = readFileSync(new URL('../fixtures/sdp/chromium156-offer-data-mdns-srflx.sdp', import.meta.url), 'utf8');
+const answerSdp = readFileSync(new URL('../fixtures/sdp/firefox153-answer-data-ip.sdp', import.meta.url), 'utf8');
 
 function errorCode(text: string): string {
   const result = deflateCodec.decode(text);

@@ -4,10 +4,11 @@ import { defaultDestination, rebuiltFoundation, rebuiltPriorities } from './cand
 import { SCTP_PORT, type DataCandidate, type DataDescription } from './data-description.ts';
 
 /**
- * Rebuilds a data-channel-only SDP that Chromium and Firefox both accept (docs/blob-format.md
- * shows the template literally). Lines that only concern RTP (extmap-allow-mixed, msid-semantic)
- * or are direction defaults (a=sendrecv) are left out; the o= line is made up, since a remote
- * description's origin is only compared with later descriptions of the same session.
+ * Rebuilds a data-channel-only SDP that Chromium, Firefox and libdatachannel accept
+ * (docs/blob-format.md shows the template literally). Lines that only concern RTP
+ * (extmap-allow-mixed, msid-semantic) or are direction defaults (a=sendrecv) are left out; the o=
+ * line is made up, since a remote description's origin is only compared with later descriptions
+ * of the same session.
  */
 export function buildDataSdp(description: DataDescription): string {
   const { candidates, fingerprint } = description;
@@ -25,7 +26,7 @@ export function buildDataSdp(description: DataDescription): string {
     ...(description.endOfCandidates ? ['a=end-of-candidates'] : []),
     `a=ice-ufrag:${description.iceUfrag}`,
     `a=ice-pwd:${description.icePwd}`,
-    ...(description.trickle ? ['a=ice-options:trickle'] : []),
+    ...(description.iceOptions === '' ? [] : [`a=ice-options:${description.iceOptions}`]),
     `a=fingerprint:sha-256 ${[...fingerprint].map((byte) => byte.toString(16).toUpperCase().padStart(2, '0')).join(':')}`,
     `a=setup:${description.setup}`,
     'a=mid:0',

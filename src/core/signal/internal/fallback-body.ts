@@ -2,7 +2,7 @@ import { deflateRaw, Inflate } from 'pako';
 import type { BitReader } from './bit-reader.ts';
 import type { BitWriter } from './bit-writer.ts';
 import { moveFingerprint, restoreFingerprint } from './fallback-fingerprint.ts';
-import { MAX_SDP_CHARS } from './sdp-check.ts';
+import { MAX_SDP_CHARS } from '../sdp-check.ts';
 import { SDP_DICTIONARY } from './sdp-dictionary.ts';
 
 /** Compressed bytes are fed to inflate this many at a time, so a bomb is stopped early. */

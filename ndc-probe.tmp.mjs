@@ -1,0 +1,18 @@
+import { RTCPeerConnection } from 'node-datachannel/polyfill';
+const wait = (pc) => new Promise((r) => { if (pc.iceGatheringState === 'complete') r(); pc.onicegatheringstatechange = () => pc.iceGatheringState === 'complete' && r(); });
+const a = new RTCPeerConnection({ iceServers: [], bindAddress: '127.0.0.1' });
+const b = new RTCPeerConnection({ iceServers: [], bindAddress: '127.0.0.1' });
+const ch = a.createDataChannel('control');
+await a.setLocalDescription(await a.createOffer());
+await wait(a);
+console.log('OFFER type', a.localDescription.type);
+console.log(JSON.stringify(a.localDescription.sdp));
+await b.setRemoteDescription(a.localDescription);
+await b.setLocalDescription(await b.createAnswer());
+await wait(b);
+console.log('ANSWER');
+console.log(JSON.stringify(b.localDescription.sdp));
+await a.setRemoteDescription(b.localDescription);
+b.ondatachannel = (e) => { e.channel.onmessage = (m) => { console.log('b got', m.data); e.channel.send('pong'); }; };
+ch.onopen = () => ch.send('ping');
+ch.onmessage = (m) => { console.log('a got', m.data); a.close(); b.close(); };
