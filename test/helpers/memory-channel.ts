@@ -57,12 +57,14 @@ export class MemoryChannel extends EventTarget implements FileChannel {
 
   close(): void {
     if (this.readyState === 'closing' || this.readyState === 'closed') return;
-    for (const end of [this, this.peer]) {
+    // An end that never found its peer (a connection that never linked up) closes alone.
+    const ends = this.peer ? [this, this.peer] : [this];
+    for (const end of ends) {
       end.readyState = 'closing';
       end.queue = [];
     }
     setTimeout(() => {
-      for (const end of [this, this.peer]) {
+      for (const end of ends) {
         end.readyState = 'closed';
         end.dispatchEvent(new Event('close'));
       }

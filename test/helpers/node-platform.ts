@@ -40,8 +40,14 @@ export class MemoryReceivedFiles extends TypedEventTarget<{ change: Event }> imp
 /** The core on Node: libdatachannel's standard RTCPeerConnection, no camera, memory for the rest. */
 export function nodePlatform(settings?: object): Platform & { receivedFiles: MemoryReceivedFiles } {
   return {
-    createPeerConnection: (config) => new NodeRTCPeerConnection(config) as unknown as RTCPeerConnection,
+    createPeerConnection: (config) => new NodeRTCPeerConnection({ ...config, ...LOOPBACK }) as unknown as RTCPeerConnection,
     settingsStore: memorySettingsStore(settings),
     receivedFiles: new MemoryReceivedFiles(),
   };
 }
+
+/**
+ * libdatachannel offers the machine's real interfaces and never loopback unless bound to it; the
+ * unit run must not depend on what network the machine has (or lacks).
+ */
+export const LOOPBACK = { bindAddress: '127.0.0.1' } as const;

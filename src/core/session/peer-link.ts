@@ -5,11 +5,9 @@ import { err, ok, type Result } from '../util/result.ts';
 import { waitForGathering, type GatheringPolicy } from './ice-gathering.ts';
 import type { SessionEvent } from './session-transition.ts';
 
-/** Longest wait for the control channel's closing handshake before the connection is closed anyway. */
+/** Longest wait for the last messages and the channel's closing handshake before the connection closes anyway. */
 const CLOSE_GRACE_MS = 1000;
 
-/** How long after the channel's close a last message may still be delivered (libdatachannel). */
-const LAST_MESSAGE_GRACE_MS = 250;
 
 export interface PeerLinkListener {
   /** ICE came up, dropped or failed; the control channel opened. */
@@ -47,10 +45,8 @@ export class PeerLink {
       if (pc.connectionState === 'connected') report({ type: 'ice-restored' });
     });
     this.channel.addEventListener('open', () => report({ type: 'channel-open' }));
-    // libdatachannel reports a channel's messages and its close through separate native callbacks,
-    // so the peer's last message (its 'bye') may come just after the close: let it in first.
     this.channel.addEventListener('close', () => {
-      setTimeout(() => this.closed || listener.channelClosed(), LAST_MESSAGE_GRACE_MS);
+      if (!this.closed) listener.channelClosed();
     });
     this.channel.addEventListener('message', (event: MessageEvent) => {
       if (!this.closed) listener.message(event.data);
@@ -91,22 +87,32 @@ export class PeerLink {
     return ok(undefined);
   }
 
+  /**
+   * Whatever was sent last (a 'bye') must reach the peer before the channel's end: browsers flush
+   * a closing channel, but libdatachannel drops what is queued, and a connection closed before its
+   * channel has finished closing can take the last message with it.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    if (this.channel.readyState !== 'open') {
-      this.channel.close();
-      this.pc.close();
-      return;
-    }
-    // A 'bye' sent just before must still arrive before the channel's end. Browsers flush a
-    // closing channel anyway; libdatachannel drops what is queued if the connection closes first.
+    const { channel, pc } = this;
     const closeConnection = (): void => {
       clearTimeout(fallback);
-      this.pc.close();
+      pc.close();
     };
     const fallback = setTimeout(closeConnection, CLOSE_GRACE_MS);
-    this.channel.addEventListener('close', closeConnection, { once: true });
-    this.channel.close();
+    const closeChannel = (): void => {
+      channel.addEventListener('close', closeConnection, { once: true });
+      channel.close();
+    };
+    if (channel.readyState !== 'open') {
+      channel.close();
+      closeConnection();
+    } else if (channel.bufferedAmount === 0) {
+      closeChannel();
+    } else {
+      channel.bufferedAmountLowThreshold = 0;
+      channel.addEventListener('bufferedamountlow', closeChannel, { once: true });
+    }
   }
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { RTCPeerConnection as NodeRTCPeerConnection } from 'node-datachannel/polyfill';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { UncheckedMessage } from '../../../src/core/channel/control-messages.ts';
 import type { FeatureLink, SessionFeature } from '../../../src/core/session/feature.ts';
@@ -8,6 +7,7 @@ import type { SessionState } from '../../../src/core/session/session-state.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings.ts';
 import { compactCodec } from '../../../src/core/signal/index.ts';
 import { FakePeerConnection } from '../../helpers/fake-peer-connection.ts';
+import { LinkedPeerConnection } from '../../helpers/linked-peer-connection.ts';
 
 const capture = (name: string) => readFileSync(new URL(`../../fixtures/sdp/${name}.sdp`, import.meta.url), 'utf8');
 const chromium = { offer: capture('chromium156-offer-data-mdns'), answer: capture('chromium156-answer-data-mdns') };
@@ -38,7 +38,7 @@ class RecordingFeature implements SessionFeature {
 interface TestPeer {
   readonly session: PeerSession;
   readonly feature: RecordingFeature;
-  readonly connections: RTCPeerConnection[];
+  readonly connections: LinkedPeerConnection[];
 }
 
 let open: TestPeer[] = [];
@@ -47,14 +47,14 @@ afterEach(() => {
   open = [];
 });
 
-function nodePeer(settings: Partial<Settings> = {}): TestPeer {
+function linkedPeer(captures: { offer: string; answer: string }, settings: Partial<Settings> = {}): TestPeer {
   const feature = new RecordingFeature();
-  const connections: RTCPeerConnection[] = [];
+  const connections: LinkedPeerConnection[] = [];
   const session = new PeerSession({
-    createPeerConnection: (config) => {
-      const pc = new NodeRTCPeerConnection(config) as unknown as RTCPeerConnection;
+    createPeerConnection: () => {
+      const pc = new LinkedPeerConnection(captures);
       connections.push(pc);
-      return pc;
+      return pc as unknown as RTCPeerConnection;
     },
     codec: compactCodec,
     settings: () => ({ ...loopback, ...settings }),
@@ -141,9 +141,9 @@ describe('PeerSession with bad input', () => {
   });
 });
 
-describe('PeerSession over libdatachannel', () => {
+describe('PeerSession between two linked connections', () => {
   test('open: features get the link, the answerer is polite, and messages reach the feature that owns them', async () => {
-    const [a, b] = [nodePeer(), nodePeer()];
+    const [a, b] = [linkedPeer(chromium), linkedPeer(firefox)];
     await connect(a, b);
     expect(a.feature.log).toEqual(['attach polite=false']);
     expect(b.feature.log).toEqual(['attach polite=true']);
@@ -155,7 +155,7 @@ describe('PeerSession over libdatachannel', () => {
   });
 
   test('bye: New session on one side ends the other side’s session, said to be by the peer', async () => {
-    const [a, b] = [nodePeer(), nodePeer()];
+    const [a, b] = [linkedPeer(chromium), linkedPeer(firefox)];
     await connect(a, b);
     a.session.reset();
     expect(a.session.state.phase).toBe('idle');
@@ -166,14 +166,27 @@ describe('PeerSession over libdatachannel', () => {
   });
 
   test('close: a link that closes without a bye ends the session, not said to be by the peer', async () => {
-    const [a, b] = [nodePeer(), nodePeer()];
+    const [a, b] = [linkedPeer(chromium), linkedPeer(firefox)];
     await connect(a, b);
     b.connections.at(-1)!.close();
     expect(await reaches(a.session, phase('ended'))).toEqual({ phase: 'ended', byPeer: false });
   });
 
+  test('interrupted: a network drop keeps the link and its features, and the link recovers or fails', async () => {
+    const [a, b] = [linkedPeer(chromium), linkedPeer(firefox)];
+    await connect(a, b);
+    a.connections[0]!.network('disconnected');
+    expect(a.session.state).toEqual({ phase: 'interrupted', role: 'offerer' });
+    a.connections[0]!.network('connected');
+    expect(a.session.state).toEqual({ phase: 'connected', role: 'offerer' });
+    a.connections[0]!.network('disconnected');
+    a.connections[0]!.network('failed');
+    expect(a.session.state).toEqual({ phase: 'failed', reason: 'ice-failed' });
+    expect(a.feature.log).toEqual(['attach polite=false', 'detach']);
+  });
+
   test('timeout: the answerer gives up when its answer is never used, and closes its connection', async () => {
-    const [a, b] = [nodePeer(), nodePeer({ answerTimeoutMs: 300 })];
+    const [a, b] = [linkedPeer(chromium), linkedPeer(firefox, { answerTimeoutMs: 300 })];
     await a.session.createOffer();
     await b.session.acceptBlob(code(a.session));
     const failed = await reaches(b.session, phase('failed'));
@@ -183,7 +196,7 @@ describe('PeerSession over libdatachannel', () => {
   });
 
   test('timeout: the offerer gives up when the answering device has gone away', async () => {
-    const [a, b] = [nodePeer({ connectTimeoutMs: 300 }), nodePeer()];
+    const [a, b] = [linkedPeer(chromium, { connectTimeoutMs: 300 }), linkedPeer(firefox)];
     await a.session.createOffer();
     await b.session.acceptBlob(code(a.session));
     const answer = code(b.session);
@@ -193,7 +206,7 @@ describe('PeerSession over libdatachannel', () => {
   });
 
   test('retry: after a timeout the answerer answers the same offer again, and the new answer connects', async () => {
-    const [a, b] = [nodePeer(), nodePeer({ answerTimeoutMs: 300 })];
+    const [a, b] = [linkedPeer(chromium), linkedPeer(firefox, { answerTimeoutMs: 300 })];
     await a.session.createOffer();
     await b.session.acceptBlob(code(a.session));
     const firstAnswer = code(b.session);
