@@ -97,7 +97,7 @@ describe('two Chromium devices connect through each blob form', () => {
 
 function decode(blob: string) {
   const decoded = compactCodec.decode(blob);
-  if (!decoded.ok) throw new Error(decoded.error.message);
+  if (!decoded.ok) throw new Error(decoded.error.code);
   return decoded.value;
 }
 

@@ -1,4 +1,4 @@
-import type { MediaAccess } from '../../src/core/media/call.ts';
+import type { MediaAccess } from '../../src/core/media/media-access.ts';
 
 let trackCount = 0;
 
@@ -118,6 +118,10 @@ export class FakeMediaDevices implements MediaAccess {
   async getDisplayMedia(options?: DisplayMediaStreamOptions): Promise<MediaStream> {
     this.request(options);
     return new MediaStream([asTrack(this.track('video', 'screen'))]);
+  }
+
+  createStream(tracks: MediaStreamTrack[] = []): MediaStream {
+    return new MediaStream(tracks);
   }
 
   async enumerateDevices(): Promise<MediaDeviceInfo[]> {

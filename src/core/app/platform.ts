@@ -1,4 +1,4 @@
-import type { MediaAccess } from '../media/call.ts';
+import type { MediaAccess } from '../media/media-access.ts';
 import type { SettingsStore } from '../settings/settings-model.ts';
 import type { ReceivedFiles } from '../transfer/received-files.ts';
 

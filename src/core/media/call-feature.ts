@@ -1,7 +1,8 @@
 import type { UncheckedMessage } from '../channel/control-messages.ts';
 import { TypedEventTarget } from '../events/typed-event-target.ts';
 import type { FeatureLink, SessionFeature } from '../session/feature.ts';
-import { Call, type MediaAccess } from './call.ts';
+import { Call } from './call.ts';
+import type { MediaAccess } from './media-access.ts';
 import { parseCallMessage } from './call-messages.ts';
 import { parseNegotiationMessage } from './negotiation-messages.ts';
 import { Negotiator } from './negotiator.ts';

@@ -1,13 +1,7 @@
 import { TypedEventTarget } from '../events/typed-event-target.ts';
 import type { CallMessage, MediaState } from './call-messages.ts';
 import type { CallPeer, CallTransceiver } from './call-peer.ts';
-
-/** The browser's media entry points, injected so that the caller decides the platform. */
-export interface MediaAccess {
-  getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream>;
-  getDisplayMedia(options?: DisplayMediaStreamOptions): Promise<MediaStream>;
-  enumerateDevices(): Promise<MediaDeviceInfo[]>;
-}
+import type { MediaAccess } from './media-access.ts';
 
 const NOTHING: MediaState = { audio: false, video: false, screen: false };
 
@@ -19,7 +13,7 @@ const NOTHING: MediaState = { audio: false, video: false, screen: false };
  * of times without the description growing.
  */
 export class Call extends TypedEventTarget<{ change: Event }> {
-  readonly remoteStream = new MediaStream();
+  readonly remoteStream: MediaStream;
   private currentLocalStream: MediaStream | undefined;
   private localState: MediaState = NOTHING;
   private remoteState: MediaState = NOTHING;
@@ -39,6 +33,7 @@ export class Call extends TypedEventTarget<{ change: Event }> {
     private readonly send: (message: CallMessage) => void,
   ) {
     super();
+    this.remoteStream = media.createStream();
     pc.addEventListener('track', (event) => {
       if (!this.remoteStream.getTracks().includes(event.track)) this.remoteStream.addTrack(event.track);
       this.emitChange('change');
@@ -182,7 +177,7 @@ export class Call extends TypedEventTarget<{ change: Event }> {
 
   private async showLocal(): Promise<void> {
     const video = this.outgoingVideo();
-    this.currentLocalStream = new MediaStream([...(this.micTrack ? [this.micTrack] : []), ...(video ? [video] : [])]);
+    this.currentLocalStream = this.media.createStream([...(this.micTrack ? [this.micTrack] : []), ...(video ? [video] : [])]);
     if (!this.isCameraOff) await this.videoTransceiver?.sender.replaceTrack(video);
     this.announce();
   }

@@ -6,6 +6,7 @@ export { blobMode, compactCodec, fallbackCodec } from './compact-codec.ts';
 export { answersOffer, offerTag } from './offer-tag.ts';
 export { checkSdp, countCandidates, iceUfrag, MAX_SDP_CHARS } from './sdp-check.ts';
 export {
+  DECODE_ERROR_CODES,
   decodeError,
   extractBlobText,
   type DecodeError,

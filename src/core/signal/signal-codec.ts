@@ -22,18 +22,19 @@ export interface EncodeOptions {
   readonly offerUfrag?: string | undefined;
 }
 
-export type DecodeErrorCode =
-  | 'empty'
-  | 'not-a-blob'
-  | 'unsupported-version'
-  | 'damaged'
-  | 'truncated'
-  | 'invalid-description';
+export const DECODE_ERROR_CODES = [
+  'empty',
+  'not-a-blob',
+  'unsupported-version',
+  'damaged',
+  'truncated',
+  'invalid-description',
+] as const;
+export type DecodeErrorCode = (typeof DECODE_ERROR_CODES)[number];
 
+/** Why a text is not a usable code; the UI words each one (ui/text/problem-text.ts). */
 export interface DecodeError {
   readonly code: DecodeErrorCode;
-  /** One sentence a user can act on. */
-  readonly message: string;
 }
 
 /** The one seam between the session and the text people copy, paste and scan. */
@@ -43,18 +44,8 @@ export interface SignalCodec {
   decode(text: string): Result<SignalDescription, DecodeError>;
 }
 
-export const DECODE_MESSAGES: Readonly<Record<DecodeErrorCode, string>> = {
-  empty: 'Nothing was pasted. Paste the text the other device shows.',
-  'not-a-blob': 'This is not a connection code from this page. Copy the whole text the other device shows.',
-  'unsupported-version':
-    'This code was made by a different version of this page. Open the same page on both devices.',
-  damaged: 'This code is damaged (a character was changed or lost). Copy it again, completely.',
-  truncated: 'This code is incomplete: part of it is missing. Copy it again, completely.',
-  'invalid-description': 'This code does not contain a usable connection description. Create a new one.',
-};
-
 export function decodeError(code: DecodeErrorCode): DecodeError {
-  return { code, message: DECODE_MESSAGES[code] };
+  return { code };
 }
 
 /**

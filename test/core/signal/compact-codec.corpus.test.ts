@@ -11,7 +11,7 @@ describe('compactCodec on every captured description', () => {
   it.each(corpus.map((sample) => [sample.file, sample] as const))('%s round-trips to an equal meaning', (_, sample) => {
     const text = compactCodec.encode({ kind: sample.kind, sdp: sample.sdp });
     const decoded = compactCodec.decode(text);
-    if (!decoded.ok) throw new Error(decoded.error.message);
+    if (!decoded.ok) throw new Error(decoded.error.code);
     expect(decoded.value.kind).toBe(sample.kind);
     expect(checkSdp(decoded.value.sdp).ok).toBe(true);
     expect(sdpMeaning(decoded.value.sdp)).toEqual(sdpMeaning(sample.sdp));
@@ -81,7 +81,7 @@ describe('answers tagged with their offer', () => {
     const offerUfrag = iceUfrag(offer.sdp)!;
     const text = compactCodec.encode({ kind: 'answer', sdp: answer.sdp }, { offerUfrag });
     const decoded = compactCodec.decode(text);
-    if (!decoded.ok) throw new Error(decoded.error.message);
+    if (!decoded.ok) throw new Error(decoded.error.code);
     expect(answersOffer(decoded.value, offerUfrag)).toBe(true);
     expect(answersOffer(decoded.value, iceUfrag(otherOffer.sdp))).toBe(false);
     expect(sdpMeaning(decoded.value.sdp)).toEqual(sdpMeaning(answer.sdp));

@@ -1,4 +1,5 @@
 import { deflateRaw } from 'pako';
+import { problemText } from '../../../src/ui/text/problem-text.ts';
 import { describe, expect, it } from 'vitest';
 import { BASE41_ALPHABET, compactCodec } from '../../../src/core/signal/index.ts';
 import { toBase41 } from '../../../src/core/signal/internal/base41.ts';
@@ -183,11 +184,13 @@ describe('compactCodec.decode explains what is wrong', () => {
     }
   });
 
-  it('gives every error a short message a user can act on', () => {
+  it('names every error with a code the UI words (a short sentence a user can act on)', () => {
     for (const text of ['', 'x!', blob.slice(0, 10), `${blob}7`]) {
       const result = compactCodec.decode(text);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.message).toMatch(/^[A-Z][^.]*\.( [A-Z][^.]*\.)?$/);
+      if (result.ok) continue;
+      const sentence = problemText({ kind: 'code', via: 'paste', problem: { kind: 'unreadable', code: result.error.code } });
+      expect(sentence).toMatch(/^[A-Z][^.]*\.( [A-Z][^.]*\.)?$/);
     }
   });
 });

@@ -18,7 +18,7 @@ afterEach(() => {
 function carried(description: SignalDescription, offerUfrag?: string): { blob: string; sdp: string } {
   const blob = compactCodec.encode(description, { offerUfrag });
   const decoded = compactCodec.decode(blob);
-  if (!decoded.ok) throw new Error(decoded.error.message);
+  if (!decoded.ok) throw new Error(decoded.error.code);
   expect(decoded.value.kind).toBe(description.kind);
   return { blob, sdp: decoded.value.sdp };
 }

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { BlobProblem, PasteRefusal } from '../../../src/core/session/paste-plan.ts';
-import type { DecodeErrorCode } from '../../../src/core/signal/index.ts';
+import { DECODE_ERROR_CODES } from '../../../src/core/signal/index.ts';
 import type { Problem } from '../../../src/ui/problems.ts';
 import { problemText } from '../../../src/ui/text/problem-text.ts';
 
@@ -16,10 +16,9 @@ const refusals: PasteRefusal[] = [
   'answer-already-applied',
   'answer-without-offer',
 ];
-const unreadable: DecodeErrorCode[] = ['empty', 'not-a-blob', 'unsupported-version', 'damaged', 'truncated', 'invalid-description'];
 const blobProblems: BlobProblem[] = [
   ...refusals.map((code) => ({ kind: 'refused', code }) as const),
-  ...unreadable.map((code) => ({ kind: 'unreadable', code }) as const),
+  ...DECODE_ERROR_CODES.map((code) => ({ kind: 'unreadable', code }) as const),
   { kind: 'browser-refused', code: 'offer', detail: 'bad fingerprint' },
 ];
 const others: Problem[] = [
