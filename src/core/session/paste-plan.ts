@@ -1,4 +1,11 @@
-import { answersOffer, iceUfrag, type DecodeErrorCode, type SignalDescription, type SignalKind } from '../signal/index.ts';
+import {
+  answersOffer,
+  iceUfrag,
+  type DecodeErrorCode,
+  type SignalCodec,
+  type SignalDescription,
+  type SignalKind,
+} from '../signal/index.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { canStart, isLinkUp, type SessionState } from './session-state.ts';
 
@@ -58,4 +65,17 @@ export function planPaste(
   if (isOwn) return err('own-answer');
   if (state.phase === 'connecting' && state.role === 'offerer') return err('answer-already-applied');
   return err('answer-without-offer');
+}
+
+/** Decodes a pasted, scanned or linked text and plans what it means now. */
+export function readCode(
+  codec: SignalCodec,
+  text: string,
+  state: SessionState,
+  identity: SessionIdentity,
+): Result<{ readonly action: PasteAction; readonly sdp: string }, BlobProblem> {
+  const decoded = codec.decode(text);
+  if (!decoded.ok) return err({ kind: 'unreadable', code: decoded.error.code });
+  const plan = planPaste(state, decoded.value, identity);
+  return plan.ok ? ok({ action: plan.value, sdp: decoded.value.sdp }) : err({ kind: 'refused', code: plan.error });
 }

@@ -1,8 +1,8 @@
-import type { ControlMessage } from '../channel/control-messages.ts';
-import { encodeControlMessage } from '../channel/control-messages.ts';
-import { iceUfrag, type SignalKind } from '../signal/index.ts';
+import { encodeControlMessage, type ControlMessage } from '../channel/control-messages.ts';
+import { countCandidates, iceUfrag, type SignalCodec, type SignalKind } from '../signal/index.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { waitForGathering, type GatheringPolicy } from './ice-gathering.ts';
+import type { BlobProblem } from './paste-plan.ts';
 import type { SessionEvent } from './session-transition.ts';
 
 /** Longest wait for the last messages and the channel's closing handshake before the connection closes anyway. */
@@ -65,23 +65,32 @@ export class PeerLink {
   }
 
   /**
-   * Sets the local description and waits for its candidates; resolves to the SDP to encode. The
-   * cap counts from the user's press, so creating the description itself is inside it.
+   * Sets the local description, waits for its candidates and encodes it: the event to apply. The
+   * gathering cap counts from the user's press, so creating the description is inside it.
    */
-  async describe(kind: SignalKind, policy: GatheringPolicy, startedAt: number): Promise<string> {
-    await this.pc.setLocalDescription(await (kind === 'offer' ? this.pc.createOffer() : this.pc.createAnswer()));
-    await waitForGathering(this.pc, { ...policy, capMs: Math.max(0, policy.capMs - (Date.now() - startedAt)) });
-    const sdp = this.pc.localDescription?.sdp ?? '';
-    this.localUfrag = iceUfrag(sdp);
-    return sdp;
+  async describe(kind: SignalKind, policy: GatheringPolicy, startedAt: number, codec: SignalCodec): Promise<SessionEvent> {
+    try {
+      await this.pc.setLocalDescription(await (kind === 'offer' ? this.pc.createOffer() : this.pc.createAnswer()));
+      await waitForGathering(this.pc, { ...policy, capMs: Math.max(0, policy.capMs - (Date.now() - startedAt)) });
+      const sdp = this.pc.localDescription?.sdp ?? '';
+      this.localUfrag = iceUfrag(sdp);
+      if (countCandidates(sdp) === 0) return { type: 'gathered-nothing' };
+      return { type: 'gathered', blob: codec.encode({ kind, sdp }, { offerUfrag: this.remoteUfrag }) };
+    } catch (error) {
+      return { type: 'browser-error', detail: error instanceof Error ? error.message : String(error) };
+    }
   }
 
-  /** The peer's offer or answer; on error, the browser's own words and nothing changed. */
-  async applyRemote(type: SignalKind, sdp: string): Promise<Result<void, string>> {
+  /**
+   * The peer's offer or answer. A refused answer changes nothing (our offer still stands); a link
+   * made for an offer the browser refused has no use, so it closes.
+   */
+  async applyRemote(type: SignalKind, sdp: string): Promise<Result<void, BlobProblem>> {
     try {
       await this.pc.setRemoteDescription({ type, sdp });
     } catch (error) {
-      return err(error instanceof Error ? error.message : String(error));
+      if (type === 'offer') this.close();
+      return err({ kind: 'browser-refused', code: type, detail: error instanceof Error ? error.message : String(error) });
     }
     this.remoteUfrag = iceUfrag(sdp);
     return ok(undefined);

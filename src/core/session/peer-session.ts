@@ -1,14 +1,14 @@
 import { TypedEventTarget } from '../events/typed-event-target.ts';
 import { timeoutMs, toRtcIceServers, type Settings } from '../settings/settings.ts';
-import { countCandidates, type SignalCodec, type SignalKind } from '../signal/index.ts';
+import type { SignalCodec, SignalKind } from '../signal/index.ts';
 import { OneTimer } from '../util/one-timer.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import type { SessionFeature } from './feature.ts';
 import { gatheringPolicy } from './ice-gathering.ts';
 import { FeatureSet } from './feature-set.ts';
-import { planPaste, type BlobProblem, type PasteAction } from './paste-plan.ts';
+import { readCode, type BlobProblem, type PasteAction } from './paste-plan.ts';
 import { PeerLink } from './peer-link.ts';
-import { canStart, INITIAL_STATE, type SessionState } from './session-state.ts';
+import { canRetry, canStart, INITIAL_STATE, type SessionState } from './session-state.ts';
 import { transition, type SessionEffect, type SessionEvent } from './session-transition.ts';
 
 export interface PeerSessionOptions {
@@ -29,7 +29,7 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
   private link: PeerLink | undefined;
   /** The newest attempt, even once closed: its ufrags still tell our own codes from the peer's. */
   private newest: PeerLink | undefined;
-  /** Kept after the link ends, so retry() can answer the same offer again. */
+  /** The offer this device answers; kept after the link ends, so retry() can answer it again. */
   private remoteOfferSdp: string | undefined;
   private readonly timer = new OneTimer();
   private readonly features: FeatureSet;
@@ -44,7 +44,7 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
     return this.current;
   }
 
-  /** Diagnostics (and the glare e2e test). */
+  /** Diagnostics (the glare e2e test reads it). */
   get signalingState(): RTCSignalingState | undefined {
     return this.link?.pc.signalingState;
   }
@@ -58,24 +58,21 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
     if (!canStart(this.current)) return;
     const startedAt = Date.now();
     const link = this.install(this.newLink());
-    this.remoteOfferSdp = undefined;
     this.apply({ type: 'create-offer' });
     await this.describe(link, 'offer', startedAt);
   }
 
   async acceptBlob(text: string): Promise<Result<PasteAction, BlobProblem>> {
-    const decoded = this.options.codec.decode(text);
-    if (!decoded.ok) return err({ kind: 'unreadable', code: decoded.error.code });
-    const plan = planPaste(this.current, decoded.value, this.newest ?? {});
-    if (!plan.ok) return err({ kind: 'refused', code: plan.error });
-    const applied =
-      plan.value === 'answer-offer' ? await this.answerOffer(decoded.value.sdp) : await this.acceptAnswer(decoded.value.sdp);
-    return applied.ok ? plan : applied;
+    const read = readCode(this.options.codec, text, this.current, this.newest ?? {});
+    if (!read.ok) return read;
+    const { action, sdp } = read.value;
+    const applied = action === 'answer-offer' ? await this.answerOffer(sdp) : await this.acceptAnswer(sdp);
+    return applied.ok ? ok(action) : applied;
   }
 
   /** Runs the last start again: after the user granted camera access, addresses become visible. */
   async retry(): Promise<void> {
-    if (this.current.phase !== 'no-candidates' && this.current.phase !== 'failed') return;
+    if (!canRetry(this.current)) return;
     const offer = this.remoteOfferSdp;
     if (offer === undefined) await this.createOffer();
     else await this.answerOffer(offer);
@@ -83,17 +80,13 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
 
   /** Ends the session (telling the peer) and returns to the start. */
   reset(): void {
-    this.remoteOfferSdp = undefined;
     this.apply({ type: 'reset' });
   }
 
   private async answerOffer(offerSdp: string): Promise<Result<void, BlobProblem>> {
     const link = this.newLink();
     const applied = await link.applyRemote('offer', offerSdp);
-    if (!applied.ok) {
-      link.close();
-      return err({ kind: 'browser-refused', code: 'offer', detail: applied.error });
-    }
+    if (!applied.ok) return applied;
     this.install(link);
     this.remoteOfferSdp = offerSdp;
     this.apply({ type: 'offer-received' });
@@ -102,21 +95,16 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
   }
 
   private async acceptAnswer(answerSdp: string): Promise<Result<void, BlobProblem>> {
-    const applied = this.link ? await this.link.applyRemote('answer', answerSdp) : err('no offer');
-    if (!applied.ok) return err({ kind: 'browser-refused', code: 'answer', detail: applied.error });
+    if (!this.link) return err({ kind: 'refused', code: 'answer-without-offer' });
+    const applied = await this.link.applyRemote('answer', answerSdp);
+    if (!applied.ok) return applied;
     this.apply({ type: 'answer-received' });
     return ok(undefined);
   }
 
   private async describe(link: PeerLink, kind: SignalKind, startedAt: number): Promise<void> {
-    try {
-      const sdp = await link.describe(kind, gatheringPolicy(this.options.settings()), startedAt);
-      if (link !== this.link) return;
-      if (countCandidates(sdp) === 0) return void this.apply({ type: 'gathered-nothing' });
-      this.apply({ type: 'gathered', blob: this.options.codec.encode({ kind, sdp }, { offerUfrag: link.remoteUfrag }) });
-    } catch (error) {
-      if (link === this.link) this.apply({ type: 'browser-error', detail: error instanceof Error ? error.message : String(error) });
-    }
+    const event = await link.describe(kind, gatheringPolicy(this.options.settings()), startedAt, this.options.codec);
+    if (link === this.link) this.apply(event);
   }
 
   private newLink(): PeerLink {
@@ -132,6 +120,7 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
   private install(link: PeerLink): PeerLink {
     this.closeLink();
     this.link = this.newest = link;
+    this.remoteOfferSdp = undefined;
     return link;
   }
 
@@ -145,8 +134,10 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
 
   private run(effect: SessionEffect): void {
     switch (effect.type) {
-      case 'start-timeout':
-        return this.startTimeout(timeoutMs(this.options.settings(), effect.timeout));
+      case 'start-timeout': {
+        const [link, ms] = [this.link, timeoutMs(this.options.settings(), effect.timeout)];
+        return this.timer.start(ms, () => link === this.link && this.apply({ type: 'timeout', afterMs: ms }));
+      }
       case 'clear-timeout':
         return this.timer.clear();
       case 'attach-features':
@@ -158,11 +149,6 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
       case 'reset-features':
         return this.features.reset();
     }
-  }
-
-  private startTimeout(ms: number): void {
-    const link = this.link;
-    this.timer.start(ms, () => link === this.link && this.apply({ type: 'timeout', afterMs: ms }));
   }
 
   private closeLink(): void {

@@ -35,6 +35,11 @@ export function canStart(state: SessionState): boolean {
   return RESTARTABLE.has(state.phase);
 }
 
+/** A start that failed for want of addresses or of a link, which the same press may now fix. */
+export function canRetry(state: SessionState): boolean {
+  return state.phase === 'no-candidates' || state.phase === 'failed';
+}
+
 export function isDead(state: SessionState): boolean {
   return DEAD.has(state.phase);
 }
