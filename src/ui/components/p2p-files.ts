@@ -6,7 +6,7 @@ import type { ReceivedFiles } from '../../core/transfer/received-files.ts';
 import type { TransferEvent } from '../../core/transfer/transfer-event.ts';
 import type { TransferSnapshot } from '../../core/transfer/transfer-state.ts';
 import { SubscriptionController } from '../controllers/subscription-controller.ts';
-import { formatBytes, formatDuration, transferStateText } from '../files/transfer-text.ts';
+import { formatBytes, formatDuration, transferStateText } from '../text/transfer-text.ts';
 import { filesStyles } from './p2p-files.styles.ts';
 
 declare global {
