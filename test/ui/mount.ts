@@ -30,7 +30,21 @@ export async function settled(element: Element): Promise<void> {
   }
 }
 
-export type Role = 'button' | 'textbox' | 'checkbox' | 'spinbutton' | 'img' | 'log' | 'group' | 'list' | 'listitem' | 'progressbar' | 'link' | 'video';
+export type Role =
+  | 'button'
+  | 'textbox'
+  | 'checkbox'
+  | 'spinbutton'
+  | 'img'
+  | 'log'
+  | 'status'
+  | 'alert'
+  | 'group'
+  | 'list'
+  | 'listitem'
+  | 'progressbar'
+  | 'link'
+  | 'video';
 
 const IMPLICIT_ROLES: Record<Role, string> = {
   button: 'button',
@@ -39,6 +53,8 @@ const IMPLICIT_ROLES: Record<Role, string> = {
   spinbutton: 'input[type=number]',
   img: 'img',
   log: '',
+  status: 'output',
+  alert: '',
   group: 'fieldset, details',
   list: 'ul, ol',
   listitem: 'li',
@@ -102,6 +118,15 @@ export function type(field: HTMLInputElement | HTMLTextAreaElement, text: string
   field.value = text;
   field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   if (change) field.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/**
+ * Presses Enter in a field: the keydown, then (unless a handler took it) the browser's implicit
+ * submission of the field's form, which happy-dom does not do by itself.
+ */
+export function pressEnter(field: HTMLInputElement | HTMLTextAreaElement): void {
+  const keydown = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true });
+  if (field.dispatchEvent(keydown) && field instanceof HTMLInputElement) field.form?.requestSubmit();
 }
 
 /** Collects the detail of every `type` event that reaches the document (or what `read` takes of it). */
