@@ -10,6 +10,6 @@ export const browserMedia: MediaAccess = {
 };
 
 function mediaDevices(): MediaDevices {
-  if (!navigator.mediaDevices) throw new InsecureContextError('The camera needs a secure page (https).');
+  if (!window.isSecureContext || !navigator.mediaDevices) throw new InsecureContextError('The camera needs a secure page (https).');
   return navigator.mediaDevices;
 }

@@ -26,6 +26,8 @@ export class P2pApp extends LitElement {
   /** The latest thing that went wrong with what the user did; the session itself is unchanged. */
   @state() private problem: Problem | undefined;
   private readonly handleHashChange = (): void => void this.applyLinkFragment();
+  private readonly connectIntents = { createOffer: () => void this.createOffer(), allowCamera: () => void this.allowCamera() };
+  private connectedViewsLoading: Promise<unknown> | undefined;
 
   constructor() {
     super();
@@ -60,11 +62,10 @@ export class P2pApp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('app') && this.app) {
-      void this.app.receivedFiles.clear();
-      void this.applyLinkFragment();
+    if (changed.has('app') && this.app) void this.applyLinkFragment();
+    if (!this.connectedViewsLoading && this.app && screenFor(this.app.session.state).name === 'conversation') {
+      this.connectedViewsLoading = import('./connected-views.ts');
     }
-    if (this.app && screenFor(this.app.session.state).name === 'conversation') void import('./connected-views.ts');
   }
 
   override render() {
@@ -81,7 +82,7 @@ export class P2pApp extends LitElement {
       <main>
         <p role="status" class="status" data-phase=${state.phase}>${statusText(state)}</p>
         ${alert ? html`<p role="alert">${alert}</p>` : nothing} ${this.renderScreen(screen, app)}
-        ${screen.name === 'connect' && screen.firstVisit
+        ${screen.name === 'connect' && screen.atStart
           ? nothing
           : html`<div class="row"><button @click=${this.newSession}>New session</button></div>`}
         <p2p-settings .settings=${app.settings.current} @p2p-settings-change=${this.changeSettings}></p2p-settings>
@@ -92,8 +93,7 @@ export class P2pApp extends LitElement {
   private renderScreen(screen: Screen, app: App) {
     switch (screen.name) {
       case 'connect':
-        return html`${connectView(screen, { createOffer: () => void this.createOffer(), allowCamera: () => void this.allowCamera() })}
-        ${chatView(app, false)}`;
+        return html`${connectView(screen, this.connectIntents, app.media)} ${chatView(app, false)}`;
       case 'conversation':
         return conversationView(app, screen.live);
     }
@@ -131,18 +131,12 @@ export class P2pApp extends LitElement {
   private newSession(): void {
     this.problem = undefined;
     this.app?.session.reset();
-    void this.app?.receivedFiles.clear();
   }
 
   private async allowCamera(): Promise<void> {
-    try {
-      await this.app?.revealLocalAddresses();
-    } catch {
-      this.problem = { kind: 'address-camera-refused' };
-      return;
-    }
-    this.problem = undefined;
-    await this.app?.session.retry();
+    const revealed = await this.app?.revealLocalAddresses();
+    this.problem = revealed?.ok ? undefined : { kind: 'address-camera-refused' };
+    if (revealed?.ok) await this.app?.session.retry();
   }
 
   private changeSettings(event: SettingsChangeEvent): void {

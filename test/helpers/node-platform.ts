@@ -33,7 +33,7 @@ export class MemoryReceivedFiles extends TypedEventTarget<{ change: Event }> imp
 
   private keep(id: string, blob: Blob): void {
     this.verified.set(id, blob);
-    this.emitChange('change');
+    this.notify('change');
   }
 }
 

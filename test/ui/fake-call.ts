@@ -74,7 +74,7 @@ export class FakeCall extends TypedEventTarget<{ change: Event }> implements Cal
   /** What the other device says it sends (a media-state message). */
   peerSends(state: Partial<MediaState>): void {
     this.remote = { ...NOTHING, ...state };
-    this.emitChange('change');
+    this.notify('change');
   }
 
   private request(name: string): void {
@@ -86,6 +86,6 @@ export class FakeCall extends TypedEventTarget<{ change: Event }> implements Cal
 
   private announce(screen = this.local.screen): void {
     this.local = { audio: this.live && !this.muted, video: this.live && !this.cameraOff, screen: this.live && screen };
-    this.emitChange('change');
+    this.notify('change');
   }
 }

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { browserMedia } from '../../src/platform/browser-media.ts';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import '../../src/ui/components/p2p-qr-code.ts';
 import '../../src/ui/components/p2p-scanner.ts';
@@ -69,12 +70,12 @@ async function press(element: HTMLElement, name: string): Promise<void> {
 
 describe('p2p-scanner: the camera', () => {
   test('ready: Scan and Choose image, no preview', async () => {
-    const scanner = await mount('p2p-scanner');
+    const scanner = await mount('p2p-scanner', { media: browserMedia });
     expect(buttonNames(scanner)).toEqual(['Scan', 'Choose image']);
   });
 
   test('disabled: neither can be pressed', async () => {
-    const scanner = await mount('p2p-scanner', { disabled: true });
+    const scanner = await mount('p2p-scanner', { disabled: true, media: browserMedia });
     expect([button(scanner, 'Scan').disabled, button(scanner, 'Choose image').disabled]).toEqual([true, true]);
   });
 
@@ -82,7 +83,7 @@ describe('p2p-scanner: the camera', () => {
     const problems = recordProblems();
     const devices = new FakeMediaDevices();
     setPlatform(false, devices);
-    const scanner = await mount('p2p-scanner');
+    const scanner = await mount('p2p-scanner', { media: browserMedia });
     await press(scanner, 'Scan');
     expect(problems).toEqual([
       'The camera only works on a secure page (https:// or localhost). Paste the code instead, or choose an image of the QR code.',
@@ -98,7 +99,7 @@ describe('p2p-scanner: the camera', () => {
     const devices = new FakeMediaDevices();
     devices.refuseNext = new DOMException('refused', name);
     setPlatform(true, devices);
-    const scanner = await mount('p2p-scanner');
+    const scanner = await mount('p2p-scanner', { media: browserMedia });
     await press(scanner, 'Scan');
     expect(problems).toEqual([message]);
     expect(buttonNames(scanner)).toEqual(['Scan', 'Choose image']);
@@ -107,7 +108,7 @@ describe('p2p-scanner: the camera', () => {
   test('Scan opens the rear camera into a preview; Stop scanning ends it', async () => {
     const devices = new FakeMediaDevices();
     setPlatform(true, devices);
-    const scanner = await mount('p2p-scanner');
+    const scanner = await mount('p2p-scanner', { media: browserMedia });
     await press(scanner, 'Scan');
     expect(devices.requests).toEqual([
       { video: { facingMode: { ideal: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false },
@@ -123,7 +124,7 @@ describe('p2p-scanner: the camera', () => {
   test('with two cameras and a torch: Switch camera and Torch', async () => {
     const devices = new FakeMediaDevices([{ deviceId: 'back', torch: true }, { deviceId: 'front' }]);
     setPlatform(true, devices);
-    const scanner = await mount('p2p-scanner');
+    const scanner = await mount('p2p-scanner', { media: browserMedia });
     await press(scanner, 'Scan');
     expect(buttonNames(scanner)).toEqual(['Stop scanning', 'Choose image', 'Switch camera', 'Torch']);
     expect(button(scanner, 'Torch').getAttribute('aria-pressed')).toBe('false');
@@ -140,7 +141,7 @@ describe('p2p-scanner: the camera', () => {
   test('leaving the page stops the camera', async () => {
     const devices = new FakeMediaDevices();
     setPlatform(true, devices);
-    const scanner = await mount('p2p-scanner');
+    const scanner = await mount('p2p-scanner', { media: browserMedia });
     await press(scanner, 'Scan');
     scanner.remove();
     expect(devices.tracks[0]!.readyState).toBe('ended');
@@ -150,7 +151,7 @@ describe('p2p-scanner: the camera', () => {
 describe('p2p-scanner: images', () => {
   test('Choose image opens the picker; a chosen QR code picture is applied', async () => {
     const submitted = recordEvents('p2p-blob-submit');
-    const scanner = await mount('p2p-scanner');
+    const scanner = await mount('p2p-scanner', { media: browserMedia });
     const picker = scanner.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
     const open = vi.spyOn(picker, 'click');
     button(scanner, 'Choose image').click();
@@ -164,7 +165,7 @@ describe('p2p-scanner: images', () => {
   test('a pasted screenshot is applied; a pasted file that is no image is ignored', async () => {
     const submitted = recordEvents('p2p-blob-submit');
     const problems = recordProblems();
-    await mount('p2p-scanner');
+    await mount('p2p-scanner', { media: browserMedia });
     const paste = (file: File) => {
       const data = new DataTransfer();
       data.items.add(file);
@@ -182,7 +183,7 @@ describe('p2p-scanner: images', () => {
   ])('%s: the page says no code was found', async (_, file) => {
     const problems = recordProblems();
     const submitted = recordEvents('p2p-blob-submit');
-    const scanner = await mount('p2p-scanner');
+    const scanner = await mount('p2p-scanner', { media: browserMedia });
     await chooseImage(scanner, file());
     await vi.waitFor(() => expect(problems).toEqual([NO_CODE]));
     expect(submitted).toEqual([]);

@@ -1,10 +1,12 @@
 import { ChatFeature } from '../chat/chat-feature.ts';
 import { CallFeature } from '../media/call-feature.ts';
+import type { MediaAccess } from '../media/media-access.ts';
+import { mediaErrorCode, type MediaErrorCode } from '../media/media-error.ts';
 import { PeerSession } from '../session/peer-session.ts';
 import { SettingsModel } from '../settings/settings-model.ts';
 import { compactCodec } from '../signal/index.ts';
 import { TransferFeature } from '../transfer/transfer-feature.ts';
-import type { ReceivedFiles } from '../transfer/received-files.ts';
+import { err, ok, type Result } from '../util/result.ts';
 import type { Platform } from './platform.ts';
 
 /** One device's side of a conversation: the session and the features that ride on its link. */
@@ -14,9 +16,10 @@ export interface App {
   readonly calls: CallFeature;
   readonly transfers: TransferFeature;
   readonly settings: SettingsModel;
-  readonly receivedFiles: ReceivedFiles;
+  /** The platform's camera, microphone and screen, if it has them (the scanner uses the camera). */
+  readonly media: MediaAccess | undefined;
   /** Asks for the camera and stops it at once; Chromium then reveals the device's local addresses. */
-  revealLocalAddresses(): Promise<void>;
+  revealLocalAddresses(): Promise<Result<void, MediaErrorCode>>;
 }
 
 /** Wires the core together on a platform: the same for the page, a terminal peer and the tests. */
@@ -24,7 +27,9 @@ export function createApp(platform: Platform): App {
   const settings = new SettingsModel(platform.settingsStore);
   const chat = new ChatFeature();
   const calls = new CallFeature(platform.media);
-  const transfers = new TransferFeature();
+  const transfers = new TransferFeature(platform.receivedFiles);
+  // Received files are kept only until saved: what an earlier visit left behind goes now.
+  void platform.receivedFiles.clear();
   const session = new PeerSession({
     createPeerConnection: platform.createPeerConnection,
     codec: compactCodec,
@@ -37,11 +42,16 @@ export function createApp(platform: Platform): App {
     calls,
     transfers,
     settings,
-    receivedFiles: platform.receivedFiles,
+    media: platform.media,
     async revealLocalAddresses() {
-      if (!platform.media) throw new Error('This platform has no camera.');
-      const stream = await platform.media.getUserMedia({ video: true });
-      for (const track of stream.getTracks()) track.stop();
+      if (!platform.media) return err('no-device');
+      try {
+        const stream = await platform.media.getUserMedia({ video: true });
+        for (const track of stream.getTracks()) track.stop();
+        return ok(undefined);
+      } catch (error) {
+        return err(mediaErrorCode(error));
+      }
     },
   };
 }

@@ -34,7 +34,7 @@ export class ChatFeature extends TypedEventTarget<{ change: Event }> implements 
     if (trimmed.length > MAX_CHAT_CHARS) return err('too-long');
     const entry: ChatEntry = { id: this.createId(), from: 'mine', text: trimmed, at: Date.now() };
     const message: ChatMessage = { type: 'chat', id: entry.id, text: entry.text, sentAt: entry.at };
-    if (!this.link?.send(message)) return err('not-connected');
+    if (!this.link?.connected() || !this.link.send(message)) return err('not-connected');
     this.append(entry);
     return ok(entry);
   }
@@ -54,11 +54,11 @@ export class ChatFeature extends TypedEventTarget<{ change: Event }> implements 
 
   reset(): void {
     this.log = [];
-    this.emitChange('change');
+    this.notify('change');
   }
 
   private append(entry: ChatEntry): void {
     this.log = [...this.log, entry];
-    this.emitChange('change');
+    this.notify('change');
   }
 }

@@ -1,35 +1,35 @@
 /**
- * The one event target every core class extends. `Events` maps each event name to the Event
- * subclass it carries, so listeners are typed as lib.dom types its own targets, and `emit` cannot
- * fire a name the map does not list. Core classes fire plain `Event`s to say "read my getters
- * again"; an event carries data only when the data is a moment's snapshot (see TransferEvent).
+ * The one event target of core classes that fire events. `Events` maps each event name to the
+ * Event class it carries, and only those names can be listened to or fired: a typo is a type
+ * error, not a listener that never runs. A plain `Event` says "read my getters again"; an event
+ * carries data only when the data is a moment's snapshot (see TransferEvent).
  */
-export class TypedEventTarget<Events extends Record<keyof Events, Event>> extends EventTarget {
-  protected emit(event: Events[keyof Events]): void {
-    this.dispatchEvent(event);
+export class TypedEventTarget<Events extends Record<keyof Events, Event>> implements Subscribable<Events> {
+  private readonly target = new EventTarget();
+
+  addEventListener<K extends EventName<Events>>(type: K, listener: (event: Events[K]) => void, options?: AddEventListenerOptions): void {
+    this.target.addEventListener(type, listener as EventListener, options);
   }
 
-  protected emitChange<K extends keyof Events & string>(type: K): void {
-    this.dispatchEvent(new Event(type));
+  removeEventListener<K extends EventName<Events>>(type: K, listener: (event: Events[K]) => void): void {
+    this.target.removeEventListener(type, listener as EventListener);
+  }
+
+  protected emit<K extends EventName<Events>>(type: K, event: Events[K] & { readonly type: string }): void {
+    if (event.type !== type) throw new Error(`An event named "${event.type}" was fired as "${type}".`);
+    this.target.dispatchEvent(event);
+  }
+
+  /** Fires a plain Event: only for names that carry nothing else. */
+  protected notify(type: PlainEventName<Events>): void {
+    this.target.dispatchEvent(new Event(type));
   }
 }
 
-export interface TypedEventTarget<Events extends Record<keyof Events, Event>> {
-  addEventListener<K extends keyof Events & string>(
-    type: K,
-    listener: (event: Events[K]) => void,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof Events & string>(
-    type: K,
-    listener: (event: Events[K]) => void,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
-}
+type EventName<Events> = keyof Events & string;
+type PlainEventName<Events> = { [K in EventName<Events>]: Event extends Events[K] ? K : never }[EventName<Events>];
 
-/** What a subscriber (such as the UI's EventsController) needs of any core target. */
+/** What a subscriber (such as the UI's SubscriptionController) needs of any core target. */
 export interface Subscribable<Events> {
   addEventListener<K extends keyof Events & string>(type: K, listener: (event: Events[K]) => void): void;
   removeEventListener<K extends keyof Events & string>(type: K, listener: (event: Events[K]) => void): void;

@@ -30,7 +30,7 @@ export class CallFeature extends TypedEventTarget<{ change: Event }> implements 
     const send = (message: Parameters<FeatureLink['send']>[0]): void => void link.send(message);
     this.negotiator = new Negotiator(link.pc, link.polite, send);
     if (this.media) this.current = new Call(link.pc, this.media, send);
-    this.emitChange('change');
+    this.notify('change');
   }
 
   handle(message: UncheckedMessage): void {
@@ -49,7 +49,7 @@ export class CallFeature extends TypedEventTarget<{ change: Event }> implements 
     if (!this.current) return;
     this.current.dispose();
     this.current = undefined;
-    this.emitChange('change');
+    this.notify('change');
   }
 
   reset(): void {}

@@ -36,7 +36,7 @@ export class Call extends TypedEventTarget<{ change: Event }> {
     this.remoteStream = media.createStream();
     pc.addEventListener('track', (event) => {
       if (!this.remoteStream.getTracks().includes(event.track)) this.remoteStream.addTrack(event.track);
-      this.emitChange('change');
+      this.notify('change');
     });
   }
 
@@ -144,7 +144,7 @@ export class Call extends TypedEventTarget<{ change: Event }> {
   handleRemote(message: CallMessage): void {
     if (message.type === 'media-state') {
       this.remoteState = { audio: message.audio, video: message.video, screen: message.screen };
-      this.emitChange('change');
+      this.notify('change');
     } else if (message.type === 'hang-up') {
       this.remoteState = NOTHING;
       void this.hangUp(false);
@@ -189,6 +189,6 @@ export class Call extends TypedEventTarget<{ change: Event }> {
       screen: this.live && this.screenTrack !== undefined,
     };
     this.send({ type: 'media-state', ...this.localState });
-    this.emitChange('change');
+    this.notify('change');
   }
 }

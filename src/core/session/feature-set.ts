@@ -1,28 +1,25 @@
-import type { ControlMessage } from '../channel/control-messages.ts';
-import type { SessionFeature } from './feature.ts';
+import type { UncheckedMessage } from '../channel/control-messages.ts';
+import type { FeatureLink, SessionFeature } from './feature.ts';
 import { MessageRouter } from './message-router.ts';
+import { LINK_MESSAGE_TYPES } from './peer-link.ts';
 
 /** The features of one session, attached together while a link is up. */
 export class FeatureSet {
   private readonly router: MessageRouter;
   private attached = false;
 
-  /** `own`: the control messages the session itself handles, such as 'bye'. */
-  constructor(
-    private readonly features: readonly SessionFeature[],
-    own: readonly Pick<SessionFeature, 'messageTypes' | 'handle'>[],
-  ) {
-    this.router = new MessageRouter([...own, ...features]);
+  constructor(private readonly features: readonly SessionFeature[]) {
+    this.router = new MessageRouter(features, LINK_MESSAGE_TYPES);
   }
 
-  attach(pc: RTCPeerConnection, polite: boolean, send: (message: ControlMessage) => boolean): void {
+  attach(link: FeatureLink): void {
     if (this.attached) this.detach();
-    for (const feature of this.features) feature.attach({ pc, polite, send });
+    for (const feature of this.features) feature.attach(link);
     this.attached = true;
   }
 
-  route(data: unknown): void {
-    if (this.attached) this.router.route(data);
+  route(message: UncheckedMessage): void {
+    if (this.attached) this.router.route(message);
   }
 
   detach(): void {

@@ -7,6 +7,8 @@ export interface FeatureLink {
   readonly polite: boolean;
   /** Sends on the control channel; false when the channel is no longer open. */
   send(message: ControlMessage): boolean;
+  /** Connected now; false while the link is interrupted (messages sent then may never arrive). */
+  connected(): boolean;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { parseEnvelope } from '../channel/control-messages.ts';
+import type { UncheckedMessage } from '../channel/control-messages.ts';
 import type { SessionFeature } from './feature.ts';
 
 type MessageHandler = Pick<SessionFeature, 'messageTypes' | 'handle'>;
@@ -7,22 +7,21 @@ type MessageHandler = Pick<SessionFeature, 'messageTypes' | 'handle'>;
 export class MessageRouter {
   private readonly owners = new Map<string, MessageHandler>();
 
-  constructor(handlers: readonly MessageHandler[]) {
+  /** reserved: types the link handles itself, which no feature may claim. */
+  constructor(handlers: readonly MessageHandler[], reserved: readonly string[] = []) {
     for (const handler of handlers) {
       for (const type of handler.messageTypes) {
         // Two owners of one type would split a conversation silently: fail at start-up instead.
-        if (this.owners.has(type)) throw new Error(`Two features handle the control message "${type}".`);
+        if (this.owners.has(type) || reserved.includes(type)) throw new Error(`Two handlers claim the control message "${type}".`);
         this.owners.set(type, handler);
       }
     }
   }
 
-  /** Returns whether the data was a well-formed message that some feature owns. */
-  route(data: unknown): boolean {
-    const parsed = parseEnvelope(data);
-    if (!parsed.ok) return false;
-    const owner = this.owners.get(parsed.value.type);
-    owner?.handle(parsed.value);
+  /** Returns whether some feature owns the message. */
+  route(message: UncheckedMessage): boolean {
+    const owner = this.owners.get(message.type);
+    owner?.handle(message);
     return owner !== undefined;
   }
 }

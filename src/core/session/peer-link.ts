@@ -1,4 +1,4 @@
-import { encodeControlMessage, type ControlMessage } from '../channel/control-messages.ts';
+import { encodeControlMessage, parseEnvelope, type ControlMessage, type UncheckedMessage } from '../channel/control-messages.ts';
 import { countCandidates, iceUfrag, type SignalCodec, type SignalKind } from '../signal/index.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { waitForGathering, type GatheringPolicy } from './ice-gathering.ts';
@@ -8,12 +8,16 @@ import type { SessionEvent } from './session-transition.ts';
 /** Longest wait for the last messages and the channel's closing handshake before the connection closes anyway. */
 const CLOSE_GRACE_MS = 1000;
 
+/** Control messages of the link itself, which no feature may claim. */
+export const LINK_MESSAGE_TYPES: readonly string[] = ['bye'];
 
 export interface PeerLinkListener {
   /** ICE came up, dropped or failed; the control channel opened. */
   event(event: SessionEvent): void;
-  channelClosed(): void;
-  message(data: unknown): void;
+  /** byPeer: the peer said 'bye' first, so it ended the session on purpose. */
+  channelClosed(byPeer: boolean): void;
+  /** A well-formed control message for the features. */
+  message(message: UncheckedMessage): void;
 }
 
 /**
@@ -22,11 +26,8 @@ export interface PeerLinkListener {
  */
 export class PeerLink {
   readonly channel: RTCDataChannel;
-  /** ICE username fragments of this attempt's two descriptions: they tell own codes from the peer's. */
-  localUfrag: string | undefined;
-  remoteUfrag: string | undefined;
-  /** The peer said 'bye' before the channel closed: it ended the session on purpose. */
-  peerSaidBye = false;
+  private ufrags: { local?: string | undefined; remote?: string | undefined } = {};
+  private peerSaidBye = false;
   private closed = false;
 
   constructor(
@@ -46,11 +47,23 @@ export class PeerLink {
     });
     this.channel.addEventListener('open', () => report({ type: 'channel-open' }));
     this.channel.addEventListener('close', () => {
-      if (!this.closed) listener.channelClosed();
+      if (!this.closed) listener.channelClosed(this.peerSaidBye);
     });
     this.channel.addEventListener('message', (event: MessageEvent) => {
-      if (!this.closed) listener.message(event.data);
+      const parsed = parseEnvelope(event.data);
+      if (this.closed || !parsed.ok) return;
+      if (parsed.value.type === 'bye') this.peerSaidBye = true;
+      else listener.message(parsed.value);
     });
+  }
+
+  /** ICE username fragments of this attempt's two descriptions: they tell own codes from the peer's. */
+  get localUfrag(): string | undefined {
+    return this.ufrags.local;
+  }
+
+  get remoteUfrag(): string | undefined {
+    return this.ufrags.remote;
   }
 
   /** Sends on the control channel; false when it is not open. */
@@ -73,7 +86,7 @@ export class PeerLink {
       await this.pc.setLocalDescription(await (kind === 'offer' ? this.pc.createOffer() : this.pc.createAnswer()));
       await waitForGathering(this.pc, { ...policy, capMs: Math.max(0, policy.capMs - (Date.now() - startedAt)) });
       const sdp = this.pc.localDescription?.sdp ?? '';
-      this.localUfrag = iceUfrag(sdp);
+      this.ufrags.local = iceUfrag(sdp);
       if (countCandidates(sdp) === 0) return { type: 'gathered-nothing' };
       return { type: 'gathered', blob: codec.encode({ kind, sdp }, { offerUfrag: this.remoteUfrag }) };
     } catch (error) {
@@ -92,7 +105,7 @@ export class PeerLink {
       if (type === 'offer') this.close();
       return err({ kind: 'browser-refused', code: type, detail: error instanceof Error ? error.message : String(error) });
     }
-    this.remoteUfrag = iceUfrag(sdp);
+    this.ufrags.remote = iceUfrag(sdp);
     return ok(undefined);
   }
 

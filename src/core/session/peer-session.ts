@@ -1,14 +1,14 @@
 import { TypedEventTarget } from '../events/typed-event-target.ts';
 import { timeoutMs, toRtcIceServers, type Settings } from '../settings/settings.ts';
 import type { SignalCodec, SignalKind } from '../signal/index.ts';
-import { OneTimer } from '../util/one-timer.ts';
 import { err, ok, type Result } from '../util/result.ts';
+import { FeatureSet } from './feature-set.ts';
 import type { SessionFeature } from './feature.ts';
 import { gatheringPolicy } from './ice-gathering.ts';
-import { FeatureSet } from './feature-set.ts';
+import { LinkSlot } from './link-slot.ts';
 import { readCode, type BlobProblem, type PasteAction } from './paste-plan.ts';
 import { PeerLink } from './peer-link.ts';
-import { canRetry, canStart, INITIAL_STATE, type SessionState } from './session-state.ts';
+import { canRetry, canStart, INITIAL_STATE, isConnected, type SessionState } from './session-state.ts';
 import { transition, type SessionEffect, type SessionEvent } from './session-transition.ts';
 
 export interface PeerSessionOptions {
@@ -22,22 +22,19 @@ export interface PeerSessionOptions {
 
 /**
  * Drives one RTCPeerConnection at a time through the manual offer/answer exchange. The decisions
- * are the pure transition() and planPaste(); this class runs the effects they return.
+ * are the pure transition() and readCode(); this class runs the effects they return.
  */
 export class PeerSession extends TypedEventTarget<{ change: Event }> {
   private current: SessionState = INITIAL_STATE;
-  private link: PeerLink | undefined;
-  /** The newest attempt, even once closed: its ufrags still tell our own codes from the peer's. */
-  private newest: PeerLink | undefined;
   /** The offer this device answers; kept after the link ends, so retry() can answer it again. */
   private remoteOfferSdp: string | undefined;
-  private readonly timer = new OneTimer();
   private readonly features: FeatureSet;
+  private readonly slot: LinkSlot;
 
   constructor(private readonly options: PeerSessionOptions) {
     super();
-    const bye = { messageTypes: ['bye'], handle: () => void (this.link && (this.link.peerSaidBye = true)) };
-    this.features = new FeatureSet(options.features ?? [], [bye]);
+    this.features = new FeatureSet(options.features ?? []);
+    this.slot = new LinkSlot(this.features);
   }
 
   get state(): SessionState {
@@ -46,24 +43,25 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
 
   /** Diagnostics (the glare e2e test reads it). */
   get signalingState(): RTCSignalingState | undefined {
-    return this.link?.pc.signalingState;
+    return this.slot.link?.pc.signalingState;
   }
 
   /** For the statistics panel; undefined when there is no connection. */
   async getStats(): Promise<RTCStatsReport | undefined> {
-    return this.link?.pc.getStats();
+    return this.slot.link?.pc.getStats();
   }
 
   async createOffer(): Promise<void> {
     if (!canStart(this.current)) return;
     const startedAt = Date.now();
-    const link = this.install(this.newLink());
+    const link = this.slot.install(this.newLink());
+    this.remoteOfferSdp = undefined;
     this.apply({ type: 'create-offer' });
     await this.describe(link, 'offer', startedAt);
   }
 
   async acceptBlob(text: string): Promise<Result<PasteAction, BlobProblem>> {
-    const read = readCode(this.options.codec, text, this.current, this.newest ?? {});
+    const read = readCode(this.options.codec, text, this.current, this.slot.newest ?? {});
     if (!read.ok) return read;
     const { action, sdp } = read.value;
     const applied = action === 'answer-offer' ? await this.answerOffer(sdp) : await this.acceptAnswer(sdp);
@@ -84,10 +82,16 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
   }
 
   private async answerOffer(offerSdp: string): Promise<Result<void, BlobProblem>> {
+    const newestBefore = this.slot.newest;
     const link = this.newLink();
     const applied = await link.applyRemote('offer', offerSdp);
     if (!applied.ok) return applied;
-    this.install(link);
+    // While the browser read the offer, this device may have started something else.
+    if (this.slot.newest !== newestBefore || !canStart(this.current)) {
+      link.close();
+      return err({ kind: 'refused', code: 'still-preparing' });
+    }
+    this.slot.install(link);
     this.remoteOfferSdp = offerSdp;
     this.apply({ type: 'offer-received' });
     await this.describe(link, 'answer', Date.now());
@@ -95,32 +99,27 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
   }
 
   private async acceptAnswer(answerSdp: string): Promise<Result<void, BlobProblem>> {
-    if (!this.link) return err({ kind: 'refused', code: 'answer-without-offer' });
-    const applied = await this.link.applyRemote('answer', answerSdp);
+    const link = this.slot.link;
+    if (!link) return err({ kind: 'refused', code: 'answer-without-offer' });
+    const applied = await link.applyRemote('answer', answerSdp);
     if (!applied.ok) return applied;
+    if (!this.slot.holds(link)) return err({ kind: 'refused', code: 'answer-for-another-offer' });
     this.apply({ type: 'answer-received' });
     return ok(undefined);
   }
 
   private async describe(link: PeerLink, kind: SignalKind, startedAt: number): Promise<void> {
     const event = await link.describe(kind, gatheringPolicy(this.options.settings()), startedAt, this.options.codec);
-    if (link === this.link) this.apply(event);
+    if (this.slot.holds(link)) this.apply(event);
   }
 
   private newLink(): PeerLink {
     const iceServers = toRtcIceServers(this.options.settings().iceServers);
     const link: PeerLink = new PeerLink(this.options.createPeerConnection({ iceServers }), {
-      event: (event) => link === this.link && this.apply(event),
-      channelClosed: () => link === this.link && this.apply({ type: 'channel-closed', byPeer: link.peerSaidBye }),
-      message: (data) => link === this.link && this.features.route(data),
+      event: (event) => this.slot.holds(link) && this.apply(event),
+      channelClosed: (byPeer) => this.slot.holds(link) && this.apply({ type: 'channel-closed', byPeer }),
+      message: (message) => this.slot.holds(link) && this.features.route(message),
     });
-    return link;
-  }
-
-  private install(link: PeerLink): PeerLink {
-    this.closeLink();
-    this.link = this.newest = link;
-    this.remoteOfferSdp = undefined;
     return link;
   }
 
@@ -129,32 +128,25 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
     if (step.state === this.current) return;
     this.current = step.state;
     for (const effect of step.effects) this.run(effect);
-    this.emitChange('change');
+    this.notify('change');
   }
 
   private run(effect: SessionEffect): void {
     switch (effect.type) {
       case 'start-timeout': {
-        const [link, ms] = [this.link, timeoutMs(this.options.settings(), effect.timeout)];
-        return this.timer.start(ms, () => link === this.link && this.apply({ type: 'timeout', afterMs: ms }));
+        const afterMs = timeoutMs(this.options.settings(), effect.timeout);
+        return this.slot.startTimeout(afterMs, () => this.apply({ type: 'timeout', afterMs }));
       }
       case 'clear-timeout':
-        return this.timer.clear();
+        return this.slot.clearTimeout();
       case 'attach-features':
-        return void (this.link && this.features.attach(this.link.pc, effect.polite, this.link.send.bind(this.link)));
+        return this.slot.attachFeatures(effect.polite, () => isConnected(this.current));
       case 'send-bye':
-        return void this.link?.send({ type: 'bye' });
+        return void this.slot.link?.send({ type: 'bye' });
       case 'close-connection':
-        return this.closeLink();
+        return this.slot.close();
       case 'reset-features':
         return this.features.reset();
     }
-  }
-
-  private closeLink(): void {
-    this.timer.clear();
-    this.features.detach();
-    this.link?.close();
-    this.link = undefined;
   }
 }

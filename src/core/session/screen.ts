@@ -1,5 +1,5 @@
 import type { SignalKind } from '../signal/index.ts';
-import { canStart, isLinkUp, type SessionState } from './session-state.ts';
+import { canStart, isConnected, isLinkUp, type SessionState } from './session-state.ts';
 
 /**
  * What the page shows for a state, decided once: the app switches on `name` and never on phases.
@@ -9,7 +9,7 @@ import { canStart, isLinkUp, type SessionState } from './session-state.ts';
 export type Screen =
   | {
       readonly name: 'connect';
-      readonly firstVisit: boolean;
+      readonly atStart: boolean;
       readonly canCreateOffer: boolean;
       readonly outgoing?: { readonly kind: SignalKind; readonly blob: string };
       readonly noAddress: boolean;
@@ -18,10 +18,10 @@ export type Screen =
   | { readonly name: 'conversation'; readonly live: boolean };
 
 export function screenFor(state: SessionState): Screen {
-  if (isLinkUp(state)) return { name: 'conversation', live: state.phase === 'connected' };
+  if (isLinkUp(state)) return { name: 'conversation', live: isConnected(state) };
   return {
     name: 'connect',
-    firstVisit: state.phase === 'idle',
+    atStart: state.phase === 'idle',
     canCreateOffer: canStart(state),
     ...outgoingOf(state),
     noAddress: state.phase === 'no-candidates',

@@ -49,6 +49,11 @@ export function isLinkUp(state: SessionState): state is Extract<SessionState, { 
   return state.phase === 'connected' || state.phase === 'interrupted';
 }
 
+/** The link is up and ICE is not interrupted: what is sent now arrives. */
+export function isConnected(state: SessionState): boolean {
+  return state.phase === 'connected';
+}
+
 /** A connection attempt exists and has not yet ended. */
 export function isLive(state: SessionState): boolean {
   return state.phase === 'connecting' || isLinkUp(state);

@@ -22,9 +22,8 @@ export class SettingsModel extends TypedEventTarget<{ change: Event }> {
 
   update(next: Settings): void {
     // A round trip through the parser clamps out-of-range numbers exactly as loading would.
-    const serialized = serializeSettings(next);
-    this.value = parseSettings(serialized);
-    this.store.save(serialized);
-    this.emitChange('change');
+    this.value = parseSettings(serializeSettings(next));
+    this.store.save(serializeSettings(this.value));
+    this.notify('change');
   }
 }

@@ -1,6 +1,7 @@
 import type { UncheckedMessage } from '../channel/control-messages.ts';
 import { TypedEventTarget } from '../events/typed-event-target.ts';
 import type { FeatureLink, SessionFeature } from '../session/feature.ts';
+import type { ReceivedFiles } from './received-files.ts';
 import { TransferManager } from './transfer-manager.ts';
 import { parseTransferMessage, TRANSFER_MESSAGE_TYPES } from './transfer-messages.ts';
 
@@ -9,6 +10,11 @@ export class TransferFeature extends TypedEventTarget<{ change: Event }> impleme
   readonly messageTypes = TRANSFER_MESSAGE_TYPES;
   private current: TransferManager | undefined;
   private detachChannels: (() => void) | undefined;
+
+  /** received: where accepted files go; a new session deletes what the last one kept. */
+  constructor(readonly received: ReceivedFiles) {
+    super();
+  }
 
   /** Exists while the link is up. */
   get manager(): TransferManager | undefined {
@@ -29,7 +35,7 @@ export class TransferFeature extends TypedEventTarget<{ change: Event }> impleme
     pc.addEventListener('datachannel', handleChannel);
     this.detachChannels = () => pc.removeEventListener('datachannel', handleChannel);
     this.current = manager;
-    this.emitChange('change');
+    this.notify('change');
   }
 
   handle(message: UncheckedMessage): void {
@@ -40,10 +46,13 @@ export class TransferFeature extends TypedEventTarget<{ change: Event }> impleme
   detach(): void {
     if (!this.current) return;
     this.detachChannels?.();
+    this.detachChannels = undefined;
     this.current.close();
     this.current = undefined;
-    this.emitChange('change');
+    this.notify('change');
   }
 
-  reset(): void {}
+  reset(): void {
+    void this.received.clear();
+  }
 }

@@ -177,6 +177,6 @@ export class TransferManager extends TypedEventTarget<TransferManagerEventMap> {
   }
 
   private announce(type: keyof TransferManagerEventMap, transfer: Transfer): void {
-    this.emit(new TransferEvent(type, transfer.snapshot()));
+    this.emit(type, new TransferEvent(type, transfer.snapshot()));
   }
 }

@@ -26,10 +26,12 @@ export class BrowserReceivedFiles extends TypedEventTarget<{ change: Event }> im
   async clear(): Promise<void> {
     this.verified.clear();
     await clearReceivedFiles();
+    // The factory holds the folder just deleted: the next file needs a fresh one.
+    this.opfs = undefined;
   }
 
   private keep(id: string, file: Blob): void {
     this.verified.set(id, file);
-    this.emitChange('change');
+    this.notify('change');
   }
 }

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { compactCodec } from '../../core/signal/index.ts';
+import type { MediaAccess } from '../../core/media/media-access.ts';
 import { CameraController } from '../controllers/camera-controller.ts';
 import { intent } from '../events.ts';
 import { problemEvent, type Problem } from '../problems.ts';
@@ -51,9 +52,11 @@ export class P2pScanner extends LitElement {
   ];
 
   @property({ type: Boolean }) disabled = false;
+  /** The platform's camera (src/main.ts hands it over through the app). */
+  @property({ attribute: false }) media: MediaAccess | undefined;
   @state() private scanning = false;
   @query('video') private video!: HTMLVideoElement | null;
-  private readonly camera = new CameraController(this);
+  private readonly camera = new CameraController(this, () => this.media);
   private stopScanner: (() => void) | undefined;
   private readonly handleDocumentPaste = (event: ClipboardEvent): void => {
     const image = [...(event.clipboardData?.files ?? [])].find((file) => file.type.startsWith('image/'));

@@ -1,8 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { MediaAccess } from '../../core/media/media-access.ts';
 import { mediaErrorCode, type MediaErrorCode } from '../../core/media/media-error.ts';
-
-/** Why the camera would not start: the same codes as every other media failure. */
-export type CameraProblem = MediaErrorCode;
 
 /**
  * Owns the camera stream of a scanning view: rear camera first (phones), switching between
@@ -14,7 +12,11 @@ export class CameraController implements ReactiveController {
   torchOn = false;
   private cameraIndex = -1;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  /** media: the platform's camera, read at each start (the element may be handed it late). */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly media: () => MediaAccess | undefined,
+  ) {
     host.addController(this);
   }
 
@@ -34,26 +36,27 @@ export class CameraController implements ReactiveController {
   }
 
   /** Starts the camera; returns a problem instead of throwing. */
-  async start(deviceId?: string): Promise<CameraProblem | undefined> {
-    if (!window.isSecureContext || !navigator.mediaDevices?.getUserMedia) return 'insecure';
+  async start(deviceId?: string): Promise<MediaErrorCode | undefined> {
+    const media = this.media();
+    if (!media) return 'no-device';
     this.stop();
     const video: MediaTrackConstraints = deviceId
       ? { deviceId: { exact: deviceId } }
       : { facingMode: { ideal: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } };
     try {
-      this.stream = await navigator.mediaDevices.getUserMedia({ video, audio: false });
+      this.stream = await media.getUserMedia({ video, audio: false });
     } catch (error) {
       return mediaErrorCode(error);
     }
     // Labels and the full list are only available once permission was granted.
-    this.cameras = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
+    this.cameras = (await media.enumerateDevices()).filter((d) => d.kind === 'videoinput');
     const activeId = this.track?.getSettings().deviceId;
     this.cameraIndex = this.cameras.findIndex((camera) => camera.deviceId === activeId);
     this.host.requestUpdate();
     return undefined;
   }
 
-  async switchCamera(): Promise<CameraProblem | undefined> {
+  async switchCamera(): Promise<MediaErrorCode | undefined> {
     if (this.cameras.length < 2) return undefined;
     const next = this.cameras[(this.cameraIndex + 1) % this.cameras.length]!;
     return this.start(next.deviceId);

@@ -8,6 +8,8 @@ import type { Subscribable } from '../../core/events/typed-event-target.ts';
  */
 export class SubscriptionController<Events extends Record<keyof Events, Event>> implements ReactiveController {
   private subscribed: Subscribable<Events> | undefined;
+  /** Lit may still update a host that has left the page; it must not subscribe again then. */
+  private connected = false;
   private readonly listener: (event: Events[keyof Events & string]) => void;
 
   constructor(
@@ -21,14 +23,16 @@ export class SubscriptionController<Events extends Record<keyof Events, Event>> 
   }
 
   hostConnected(): void {
+    this.connected = true;
     this.follow(this.target());
   }
 
   hostUpdate(): void {
-    this.follow(this.target());
+    if (this.connected) this.follow(this.target());
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.follow(undefined);
   }
 

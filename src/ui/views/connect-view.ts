@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import type { MediaAccess } from '../../core/media/media-access.ts';
 import type { Screen } from '../../core/session/screen.ts';
 import '../components/p2p-scanner.ts';
 import '../components/p2p-signal-in.ts';
@@ -11,14 +12,14 @@ export interface ConnectIntents {
 }
 
 /** Making and reading codes: this device's code once it exists, and every way to read the other's. */
-export function connectView(screen: Extract<Screen, { name: 'connect' }>, intents: ConnectIntents) {
+export function connectView(screen: Extract<Screen, { name: 'connect' }>, intents: ConnectIntents, media: MediaAccess | undefined) {
   return html`
     ${screen.noAddress
       ? html`<div class="row"><button class="primary" @click=${intents.allowCamera}>Allow camera and try again</button></div>`
       : nothing}
     ${screen.failed ? html`<p class="hint">${HINTS.failed}</p>` : nothing}
     <section aria-label="Connect">
-      ${screen.firstVisit
+      ${screen.atStart
         ? html`<ol class="steps">
             <li>One device presses <strong>Create offer</strong> and sends the offer to the other.</li>
             <li>The other device pastes it below and sends back the answer it gets.</li>
@@ -32,7 +33,7 @@ export function connectView(screen: Extract<Screen, { name: 'connect' }>, intent
         ? html`<p2p-signal-out kind=${screen.outgoing.kind} .blob=${screen.outgoing.blob}></p2p-signal-out>`
         : nothing}
       <p2p-signal-in></p2p-signal-in>
-      <p2p-scanner></p2p-scanner>
+      <p2p-scanner .media=${media}></p2p-scanner>
     </section>
   `;
 }

@@ -3,15 +3,15 @@ import type { App } from '../../core/app/create-app.ts';
 import '../components/p2p-chat.ts';
 
 /**
- * The open link: call, chat, files, statistics. Their elements load with connected-views.ts, once
- * the link is up, so the start screen does not pay for them.
+ * The open link: call, chat, files, statistics. All but the chat load with connected-views.ts,
+ * once the link is up, so the start screen does not pay for them.
  */
 export function conversationView(app: App, live: boolean) {
   return html`
     <section aria-label="Video call"><p2p-call .call=${app.calls.call}></p2p-call></section>
     ${chatView(app, live)}
     <section aria-label="Files">
-      <p2p-files .manager=${app.transfers.manager} .files=${app.receivedFiles}></p2p-files>
+      <p2p-files .manager=${app.transfers.manager} .files=${app.transfers.received}></p2p-files>
     </section>
     <section aria-label="Connection statistics">
       <p2p-stats .read=${() => app.session.getStats()}></p2p-stats>

@@ -1,0 +1,56 @@
+import { OneTimer } from '../util/one-timer.ts';
+import type { FeatureSet } from './feature-set.ts';
+import type { PeerLink } from './peer-link.ts';
+
+/**
+ * The session's current connection attempt and what lives exactly as long as it: its timeout and
+ * the features attached to it. Replacing or closing the link ends all three together.
+ */
+export class LinkSlot {
+  private current: PeerLink | undefined;
+  private newestLink: PeerLink | undefined;
+  private readonly timer = new OneTimer();
+
+  constructor(private readonly features: FeatureSet) {}
+
+  get link(): PeerLink | undefined {
+    return this.current;
+  }
+
+  /** The newest attempt, even once closed: its ufrags still tell our own codes from the peer's. */
+  get newest(): PeerLink | undefined {
+    return this.newestLink;
+  }
+
+  /** Whether `link` is still the current attempt: continuations of an abandoned one must not act. */
+  holds(link: PeerLink | undefined): boolean {
+    return link !== undefined && link === this.current;
+  }
+
+  install(link: PeerLink): PeerLink {
+    this.close();
+    this.current = this.newestLink = link;
+    return link;
+  }
+
+  startTimeout(ms: number, fire: () => void): void {
+    const link = this.current;
+    this.timer.start(ms, () => this.holds(link) && fire());
+  }
+
+  clearTimeout(): void {
+    this.timer.clear();
+  }
+
+  attachFeatures(polite: boolean, connected: () => boolean): void {
+    const link = this.current;
+    if (link) this.features.attach({ pc: link.pc, polite, send: (message) => link.send(message), connected });
+  }
+
+  close(): void {
+    this.timer.clear();
+    this.features.detach();
+    this.current?.close();
+    this.current = undefined;
+  }
+}
