@@ -15,7 +15,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.test.ts'],
-          globalSetup: ['test/e2e/harness/global-setup.ts'],
+          globalSetup: ['test/e2e/setup/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 60_000,

@@ -5,20 +5,16 @@
  * then, in Node, FileDigest over 256 MiB fed in 262131 B frames with WebCrypto and with
  * @noble/hashes (the fallback for pages without WebCrypto).
  */
-import { resolve } from 'node:path';
-import { build } from 'vite';
-import { launchChromium, newDevice } from '../test/e2e/harness/browser.ts';
-import { serveStatic } from '../test/e2e/harness/static-server.ts';
+import { launchChromium, newDevice } from '../test/support/launch/chromium.ts';
+import { buildAndServe } from '../test/support/serve/built-page.ts';
 import { FileDigest, javaScriptBlockHasher, webCryptoBlockHasher } from '../src/core/transfer/file-digest.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
 const INPUT_BYTES = [16 * KiB, 64 * KiB, 256 * KiB, 512 * KiB, MiB, 4 * MiB];
 
-const root = resolve(import.meta.dirname, '..');
-await build({ root, logLevel: 'warn' });
 // crypto.subtle needs a secure context: the app's page on 127.0.0.1 is one.
-const { url, server } = await serveStatic(resolve(root, 'dist'), '/bench/');
+const { url, server } = await buildAndServe('/bench/');
 const browser = await launchChromium();
 const page = await (await newDevice(browser)).newPage();
 await page.goto(url);

@@ -2,12 +2,10 @@
  * Offer-ready time: from pressing Create offer to the Offer box showing the blob, in real headless
  * Chromium inside the private network namespace (run through `npm run bench:gather`).
  */
-import { resolve } from 'node:path';
-import { build } from 'vite';
-import { launchChromium, newDevice } from '../test/e2e/harness/browser.ts';
-import { setNetworkShape, type NetworkShape } from '../test/e2e/harness/network.ts';
-import { PeerPage } from '../test/e2e/harness/peer.page.ts';
-import { serveStatic } from '../test/e2e/harness/static-server.ts';
+import { launchChromium, newDevice } from '../test/support/launch/chromium.ts';
+import { setNetworkShape, type NetworkShape } from '../test/support/launch/network.ts';
+import { PeerPage } from '../test/support/page/peer-page.ts';
+import { buildAndServe } from '../test/support/serve/built-page.ts';
 
 const RUNS = Number(process.env['RUNS'] ?? 5);
 
@@ -33,7 +31,7 @@ const scenarios: Scenario[] = [
  */
 async function offerReadyMs(peer: PeerPage): Promise<number> {
   const startedAt = await peer.page.evaluate(() => performance.now());
-  await peer.page.getByRole('button', { name: 'Create offer', exact: true }).click();
+  await peer.button('Create offer').click();
   const ready = await peer.page.waitForFunction(
     () => {
       const out = document.querySelector('p2p-app')?.shadowRoot?.querySelector('p2p-signal-out');
@@ -45,9 +43,7 @@ async function offerReadyMs(peer: PeerPage): Promise<number> {
   return (await ready.jsonValue()) - startedAt;
 }
 
-const root = resolve(import.meta.dirname, '..');
-await build({ root, logLevel: 'warn' });
-const { url, server } = await serveStatic(resolve(root, 'dist'), '/bench/');
+const { url, server } = await buildAndServe('/bench/');
 const browser = await launchChromium();
 
 console.log(`Offer-ready time, Chromium ${browser.version()}, ${RUNS} runs each (median, min–max)\n`);
@@ -57,8 +53,8 @@ for (const scenario of scenarios) {
   for (let run = 0; run < (scenario.runs ?? RUNS); run++) {
     const context = await newDevice(browser, { camera: scenario.camera });
     const page = await PeerPage.open(context, url);
-    if (!scenario.stun) await page.removeAllIceServers();
-    if (scenario.capMs) await page.setNumberSetting('Address search limit (ms)', scenario.capMs);
+    if (!scenario.stun) await page.settings.removeAllIceServers();
+    if (scenario.capMs) await page.settings.setNumber('Address search limit (ms)', scenario.capMs);
     times.push(await offerReadyMs(page));
     await context.close();
   }

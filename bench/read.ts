@@ -7,11 +7,9 @@
  *   stream          file.stream() read to the end, in the chunks it gives
  *   stream BYOB     file.stream() read with a BYOB reader into one 256 KiB buffer (the sender's way)
  */
-import { resolve } from 'node:path';
-import { build } from 'vite';
-import { launchChromium, newDevice } from '../test/e2e/harness/browser.ts';
-import { randomFile } from '../test/e2e/harness/files.ts';
-import { serveStatic } from '../test/e2e/harness/static-server.ts';
+import { randomFile } from '../test/support/inputs/random-file.ts';
+import { launchChromium, newDevice } from '../test/support/launch/chromium.ts';
+import { buildAndServe } from '../test/support/serve/built-page.ts';
 import { chromiumCpuSeconds } from './chromium-cpu.ts';
 
 const KiB = 1024;
@@ -20,9 +18,7 @@ const FILE_BYTES = Number(process.env['READ_MIB'] ?? 128) * MiB;
 const REPEAT = Number(process.env['REPEAT'] ?? 2);
 const WAYS: readonly number[] = [4 * MiB, MiB, 512 * KiB, 256 * KiB, 0, -1]; // 0: stream(), -1: BYOB
 
-const root = resolve(import.meta.dirname, '..');
-await build({ root, logLevel: 'warn' });
-const { url, server } = await serveStatic(resolve(root, 'dist'), '/bench/');
+const { url, server } = await buildAndServe('/bench/');
 const browser = await launchChromium();
 const page = await (await newDevice(browser)).newPage();
 await page.goto(url);

@@ -8,14 +8,12 @@
  * PerformanceObserver for long tasks (> 50 ms). RUNS=n sets the
  * runs per case (default 5); SECONDS=n the length of the no-code runs (default 10).
  */
-import { resolve } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { build } from 'vite';
-import { launchChromium, newDevice } from '../test/e2e/harness/browser.ts';
-import { setNetworkShape } from '../test/e2e/harness/network.ts';
-import { PeerPage } from '../test/e2e/harness/peer.page.ts';
-import { serveStatic } from '../test/e2e/harness/static-server.ts';
-import { fakeCameraArgs, writeFakeCamera } from '../test/e2e/harness/y4m.ts';
+import { fakeCameraArgs, writeFakeCamera } from '../test/support/inputs/fake-camera.ts';
+import { launchChromium, newDevice } from '../test/support/launch/chromium.ts';
+import { setNetworkShape } from '../test/support/launch/network.ts';
+import { PeerPage } from '../test/support/page/peer-page.ts';
+import { buildAndServe } from '../test/support/serve/built-page.ts';
 
 const RUNS = Number(process.env['RUNS'] ?? 5);
 const SECONDS = Number(process.env['SECONDS'] ?? 10);
@@ -116,14 +114,12 @@ function report(label: string, runs: Run[]): void {
 }
 
 setNetworkShape('lan-deadgw');
-const root = resolve(import.meta.dirname, '..');
-await build({ root, logLevel: 'warn' });
-const { url, server } = await serveStatic(resolve(root, 'dist'), '/bench/');
+const { url, server } = await buildAndServe('/bench/');
 
 const shower = await launchChromium();
 const a = await PeerPage.open(await newDevice(shower), url);
-await a.page.getByRole('button', { name: 'Create offer', exact: true }).click();
-const qr = await a.page.getByRole('img', { name: 'QR code of the offer' }).screenshot();
+await a.button('Create offer').click();
+const qr = await a.qrScreenshot('offer');
 const camera = writeFakeCamera(qr, { width: 1280, height: 720 });
 const filmingOffer = await launchChromium(fakeCameraArgs(camera));
 const filmingPattern = await launchChromium();

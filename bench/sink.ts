@@ -12,10 +12,9 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { build } from 'vite';
-import { launchChromium, launchChromiumProfile, newDevice } from '../test/e2e/harness/browser.ts';
-import { serveStatic } from '../test/e2e/harness/static-server.ts';
-import { tempDirForThisProcess } from '../test/e2e/harness/temp-dir.ts';
+import { tempDirForThisProcess } from '../test/support/inputs/temp-dir.ts';
+import { launchChromium, launchChromiumProfile, newDevice } from '../test/support/launch/chromium.ts';
+import { buildAndServe } from '../test/support/serve/built-page.ts';
 import { chromiumCpuSeconds } from './chromium-cpu.ts';
 
 const MiB = 1024 * 1024;
@@ -23,12 +22,9 @@ const TOTAL_BYTES = Number(process.env['SINK_MIB'] ?? 128) * MiB;
 const REPEAT = Number(process.env['REPEAT'] ?? 2);
 const SINKS = ['worker', 'writable', 'blobparts'] as const;
 
-const root = resolve(import.meta.dirname, '..');
-await build({ root, logLevel: 'warn' });
-const dist = resolve(root, 'dist');
+const { url, server, dist } = await buildAndServe('/bench/');
 const workerAsset = readdirSync(resolve(dist, 'assets')).find((file) => /^opfs-worker-.*\.js$/.test(file));
 if (!workerAsset) throw new Error('no opfs-worker asset in dist/assets');
-const { url, server } = await serveStatic(dist, '/bench/');
 
 console.log(`${TOTAL_BYTES / MiB} MiB in 262131 B chunks; CPU = all Chromium processes, incl. 1 s after the last write`);
 for (const mode of ['incognito', 'on-disk profile'] as const) {

@@ -15,18 +15,17 @@
  */
 import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { build } from 'vite';
 import { chromiumThreadCpuSeconds, machineCpuSeconds } from './chromium-cpu.ts';
-import { launchChromium, launchChromiumProfile, newDevice } from '../test/e2e/harness/browser.ts';
-import { randomFile, sendFiles } from '../test/e2e/harness/files.ts';
 import { resolveSendTuning } from '../src/core/transfer/flow-control.ts';
 import { FRAME_HEADER_BYTES } from '../src/core/transfer/frames.ts';
-import { setNetworkShape } from '../test/e2e/harness/network.ts';
-import { tempDirForThisProcess } from '../test/e2e/harness/temp-dir.ts';
-import { connectThroughUi, PeerPage } from '../test/e2e/harness/peer.page.ts';
-import { serveStatic } from '../test/e2e/harness/static-server.ts';
+import { randomFile } from '../test/support/inputs/random-file.ts';
+import { tempDirForThisProcess } from '../test/support/inputs/temp-dir.ts';
+import { launchChromium, launchChromiumProfile, newDevice } from '../test/support/launch/chromium.ts';
+import { setNetworkShape } from '../test/support/launch/network.ts';
+import { PeerPage } from '../test/support/page/peer-page.ts';
+import { buildAndServe } from '../test/support/serve/built-page.ts';
 
 const MiB = 1024 * 1024;
 const THROUGHPUT_BYTES = Number(process.env['THROUGHPUT_MIB'] ?? 256) * MiB;
@@ -42,16 +41,14 @@ const APP_CHUNK_BYTES = resolveSendTuning({}, CHROMIUM_MAX_MESSAGE_SIZE).chunkBy
 const APP_MESSAGE_BYTES = APP_CHUNK_BYTES + FRAME_HEADER_BYTES;
 
 setNetworkShape('lan-deadgw');
-const root = resolve(import.meta.dirname, '..');
-await build({ root, logLevel: 'warn' });
-const { url, server } = await serveStatic(resolve(root, 'dist'), '/bench/');
+const { url, server } = await buildAndServe('/bench/');
 const INCOGNITO = process.env['INCOGNITO'] === '1';
 const profileDir = tempDirForThisProcess('bench-transfer-');
 const browser = INCOGNITO ? await launchChromium() : undefined;
 const profile = INCOGNITO ? undefined : await launchChromiumProfile(profileDir);
 const [a, b] = [await openPeer(), await openPeer()];
-await connectThroughUi(a, b);
-await b.page.getByRole('checkbox', { name: /Always accept files/ }).check();
+await a.connectTo(b);
+await b.files.alwaysAccept();
 
 const { product } = await (await a.page.context().newCDPSession(a.page)).send('Browser.getVersion');
 console.log(`${product}, ${INCOGNITO ? 'two incognito contexts' : 'one on-disk profile'}`);
@@ -166,7 +163,7 @@ async function ourTransfer(path: string): Promise<number> {
       if (phase === 'verified' || phase === 'failed') clearInterval(poll);
     }, 50);
   }, name);
-  await sendFiles(a.page, [path]);
+  await a.files.send([path]);
   // Waited for by the same kind of 50 ms poll in the page as the raw blast, not by a locator: that
   // would query every shadow root of the receiving page over CDP twice a second, work (a) does not do.
   await b.page.waitForFunction(

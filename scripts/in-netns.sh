@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command inside a private network namespace so that no test packet leaves the machine.
 # Inside: loopback, and lan0 (10.99.0.2/24) paired with lanpeer; no default route ("lan" shape).
-# Tests switch to other shapes themselves (see test/e2e/harness/network.ts).
+# Tests switch to other shapes themselves (see test/support/launch/network.ts).
 set -euo pipefail
 
 if [[ $# -eq 0 ]]; then

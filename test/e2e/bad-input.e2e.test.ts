@@ -1,7 +1,7 @@
 import { expect, inject, test } from 'vitest';
-import { newDevice } from './harness/browser.ts';
-import { useChromiumOnOfflineLan } from './harness/shared-browser.ts';
-import { PeerPage } from './harness/peer.page.ts';
+import { waitUntilBothConnected } from '../support/page/peer-page.ts';
+import { openPair } from '../support/page/pair.ts';
+import { useChromiumOnOfflineLan } from './setup/browsers.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromiumOnOfflineLan();
@@ -12,8 +12,7 @@ function changeOneCharacter(text: string): string {
 }
 
 test('bad pastes get a clear alert and leave both sessions as they were; the real answer still connects', async () => {
-  const a = await PeerPage.open(await newDevice(browser()), baseUrl);
-  const b = await PeerPage.open(await newDevice(browser()), baseUrl);
+  const [a, b] = await openPair(browser(), baseUrl);
   const offer = await a.createOffer();
   const statusBefore = await a.status.textContent();
 
@@ -45,6 +44,6 @@ test('bad pastes get a clear alert and leave both sessions as they were; the rea
   expect(await b.blobBox('Answer').inputValue()).toBe(answer);
 
   await a.paste(answer);
-  await Promise.all([a.waitForStatus('Connected'), b.waitForStatus('Connected')]);
+  await waitUntilBothConnected(a, b);
   expect(await a.alert.count()).toBe(0);
 });

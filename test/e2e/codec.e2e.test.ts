@@ -1,20 +1,13 @@
-import type { Browser as ChromiumBrowser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { blobMode, compactCodec, fallbackCodec, iceUfrag } from '../../src/core/signal/index.ts';
-import { launchChromium, newDevice } from './harness/browser.ts';
-import { applyInBrowser, applyLiveAnswer, corpus, makeLiveAnswer } from './harness/corpus.ts';
-import { launchFirefox } from './harness/firefox.ts';
-import { setNetworkShape } from './harness/network.ts';
-import { PeerPage } from './harness/peer.page.ts';
+import { applyInBrowser, applyLiveAnswer, corpus, makeLiveAnswer } from '../support/inputs/corpus.ts';
+import { launchFirefox } from '../support/launch/firefox.ts';
+import { waitUntilBothConnected } from '../support/page/peer-page.ts';
+import { openPair } from '../support/page/pair.ts';
+import { useChromiumOnOfflineLan } from './setup/browsers.ts';
 
 const baseUrl = inject('baseUrl');
-let chromium: ChromiumBrowser;
-
-beforeAll(async () => {
-  setNetworkShape('lan-deadgw');
-  chromium = await launchChromium();
-});
-afterAll(() => chromium.close());
+const chromium = useChromiumOnOfflineLan();
 
 /**
  * Each corpus sample as the peer would receive it: encoded to a blob, then decoded again.
@@ -47,7 +40,7 @@ async function expectAllAccepted(page: Evaluator): Promise<void> {
 
 describe('every corpus description, rebuilt from its blob, is accepted by the browsers', () => {
   test('Chromium', async () => {
-    const page = await (await chromium.newContext()).newPage();
+    const page = await (await chromium().newContext()).newPage();
     await page.goto(baseUrl);
     await expectAllAccepted(page);
   });
@@ -66,8 +59,7 @@ describe('every corpus description, rebuilt from its blob, is accepted by the br
 
 describe('two Chromium devices connect through each blob form', () => {
   test('the compact form (what the page produces)', async () => {
-    const a = await PeerPage.open(await newDevice(chromium), baseUrl);
-    const b = await PeerPage.open(await newDevice(chromium), baseUrl);
+    const [a, b] = await openPair(chromium(), baseUrl);
     const offer = await a.createOffer();
     expect(blobMode(offer)).toBe('compact');
     // The first exchange carries the data channel only; audio and video are negotiated in-band.
@@ -76,12 +68,11 @@ describe('two Chromium devices connect through each blob form', () => {
     const answer = await b.readBlob('Answer');
     expect(blobMode(answer)).toBe('compact');
     await a.paste(answer);
-    await Promise.all([a.waitForStatus('Connected'), b.waitForStatus('Connected')]);
+    await waitUntilBothConnected(a, b);
   });
 
   test('the lossless fallback form', async () => {
-    const a = await PeerPage.open(await newDevice(chromium), baseUrl);
-    const b = await PeerPage.open(await newDevice(chromium), baseUrl);
+    const [a, b] = await openPair(chromium(), baseUrl);
     const offer = reencodeAsFallback(await a.createOffer());
     expect(blobMode(offer)).toBe('fallback');
     await b.paste(offer);
@@ -89,9 +80,9 @@ describe('two Chromium devices connect through each blob form', () => {
     const answer = reencodeAsFallback(await b.readBlob('Answer'), offerUfrag);
     expect(blobMode(answer)).toBe('fallback');
     await a.paste(answer);
-    await Promise.all([a.waitForStatus('Connected'), b.waitForStatus('Connected')]);
-    await a.sendChat('through the fallback form');
-    await b.waitForChat('through the fallback form', 'theirs');
+    await waitUntilBothConnected(a, b);
+    await a.chat.send('through the fallback form');
+    await b.chat.waitFor('through the fallback form', 'theirs');
   });
 });
 

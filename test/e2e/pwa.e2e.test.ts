@@ -3,17 +3,18 @@ import { X509Certificate } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join, relative } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium, newDevice } from './harness/browser.ts';
-import { assertInsideTestNamespace, setNetworkShape } from './harness/network.ts';
-import { PeerPage } from './harness/peer.page.ts';
-import { serveStatic } from './harness/static-server.ts';
-import { tempDirForThisProcess } from './harness/temp-dir.ts';
+import { tempDirForThisProcess } from '../support/inputs/temp-dir.ts';
+import { launchChromium, launchChromiumProfile, newDevice } from '../support/launch/chromium.ts';
+import { setNetworkShape } from '../support/launch/network.ts';
+import { PeerPage, waitUntilBothConnected } from '../support/page/peer-page.ts';
+import { chatBothWays } from '../support/page/pair.ts';
+import { REPO_ROOT as root } from '../support/serve/built-page.ts';
+import { serveStatic } from '../support/serve/static-server.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 /**
  * A build of our own rather than the shared dist/: a service worker precaches whatever the host
  * serves, so a dist/ rebuilt meanwhile by another test run would make these tests flaky.
@@ -47,13 +48,6 @@ function precacheList(dir: string): string[] {
   return JSON.parse(match[1]!) as string[];
 }
 
-async function chatBothWays(a: PeerPage, b: PeerPage): Promise<void> {
-  await a.sendChat('offline hello from A');
-  await b.waitForChat('offline hello from A', 'theirs');
-  await b.sendChat('offline hello from B');
-  await a.waitForChat('offline hello from B', 'theirs');
-}
-
 describe('installable app', () => {
   interface ManifestIcon {
     src: string;
@@ -65,9 +59,8 @@ describe('installable app', () => {
   test('the manifest is valid with relative URLs, every icon resolves, the worker controls the page', async () => {
     // A persistent profile: in the incognito-like contexts of browser.newContext() Chromium never
     // offers to install ('in-incognito').
-    assertInsideTestNamespace();
     const profile = tempDirForThisProcess('p2p-pwa-profile-'); // the run deletes it even if this test fails
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    const context = await launchChromiumProfile(profile);
     const { page } = await PeerPage.open(context, baseUrl);
     await waitForServiceWorker(page);
     const registration = await page.evaluate(async () => {
@@ -117,7 +110,7 @@ describe('offline after one visit', () => {
     await context.setOffline(true);
     const reloaded = await a.page.reload();
     expect(reloaded?.fromServiceWorker()).toBe(true);
-    await a.page.getByRole('button', { name: 'Create offer', exact: true }).waitFor();
+    await a.button('Create offer').waitFor();
     // Really offline: a file the worker does not hold cannot be fetched.
     expect(await a.page.evaluate(() => fetch('./not-precached.txt').then(() => 'fetched', () => 'failed'))).toBe('failed');
     // Every file of the build is precached and answers, the lazy QR scanner and decoder worker included.
@@ -152,7 +145,7 @@ describe('offline after one visit', () => {
     const offer = await a.createOffer();
     const b = await PeerPage.openLink(contextB, `${url}#${offer}`);
     await a.paste(await b.readBlob('Answer'));
-    await Promise.all([a.waitForStatus('Connected'), b.waitForStatus('Connected')]);
+    await waitUntilBothConnected(a, b);
     await chatBothWays(a, b);
     await Promise.all(contexts.map((context) => context.close()));
   });

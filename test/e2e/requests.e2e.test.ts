@@ -1,18 +1,13 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launchChromium, newDevice } from './harness/browser.ts';
-import { setNetworkShape } from './harness/network.ts';
-import { PeerPage } from './harness/peer.page.ts';
+import type { BrowserContext } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import { newDevice } from '../support/launch/chromium.ts';
+import { PeerPage } from '../support/page/peer-page.ts';
+import { chatBothWays } from '../support/page/pair.ts';
+import { useChromiumOnOfflineLan } from './setup/browsers.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
-let browser: Browser;
-
-beforeAll(async () => {
-  setNetworkShape('lan-deadgw');
-  browser = await launchChromium();
-});
-afterAll(() => browser.close());
+const browser = useChromiumOnOfflineLan();
 
 interface Recorder {
   readonly requests: string[];
@@ -42,26 +37,20 @@ function foreign(urls: readonly string[]): string[] {
 
 test('a whole session (load, scanner, offer, answer, connect, chat) requests nothing outside the page origin', async () => {
   const seen: Recorder = { requests: [], workers: [], cspViolations: [] };
-  const contextA = await newDevice(browser);
-  const contextB = await newDevice(browser, { camera: true });
+  const contextA = await newDevice(browser());
+  const contextB = await newDevice(browser(), { camera: true });
   await record(contextA, seen);
   await record(contextB, seen);
 
   const a = await PeerPage.open(contextA, baseUrl);
   const b = await PeerPage.open(contextB, baseUrl);
   // The lazily loaded parts too: the scanner chunk, jsqr's decoder worker, the camera stream.
-  await b.page.getByRole('button', { name: 'Scan', exact: true }).click();
+  await b.button('Scan').click();
   await expect.poll(() => seen.workers.length, { timeout: 10_000 }).toBeGreaterThan(0);
-  await b.page.getByRole('button', { name: 'Stop scanning', exact: true }).click();
+  await b.button('Stop scanning').click();
 
-  const offer = await a.createOffer();
-  await b.paste(offer);
-  await a.paste(await b.readBlob('Answer'));
-  await Promise.all([a.waitForStatus('Connected'), b.waitForStatus('Connected')]);
-  await a.sendChat('anything leaving?');
-  await b.waitForChat('anything leaving?', 'theirs');
-  await b.sendChat('nothing');
-  await a.waitForChat('nothing', 'theirs');
+  await a.connectTo(b);
+  await chatBothWays(a, b);
 
   expect(foreign(seen.requests)).toEqual([]);
   expect(seen.cspViolations).toEqual([]);
@@ -72,7 +61,7 @@ test('a whole session (load, scanner, offer, answer, connect, chat) requests not
 });
 
 test('the Content Security Policy is enforced, and the styled page needs no exception', async () => {
-  const context = await newDevice(browser);
+  const context = await newDevice(browser());
   const seen: Recorder = { requests: [], workers: [], cspViolations: [] };
   await record(context, seen);
   const { page } = await PeerPage.open(context, baseUrl);

@@ -1,89 +1,75 @@
 import { describe, expect, inject, test } from 'vitest';
-import { newDevice } from './harness/browser.ts';
-import { useChromiumOnOfflineLan } from './harness/shared-browser.ts';
-import { connectThroughUi, packetsReceived, PeerPage, remoteVideo, signalingState, waitForFlowingVideo } from './harness/peer.page.ts';
+import type { PeerPage } from '../support/page/peer-page.ts';
+import { connectedPair } from '../support/page/pair.ts';
+import { useChromiumOnOfflineLan } from './setup/browsers.ts';
 
 const baseUrl = inject('baseUrl');
 // Fake camera, microphone and screen; prompts answered automatically (TESTBED.md).
 const browser = useChromiumOnOfflineLan(['--use-fake-ui-for-media-stream', '--auto-select-desktop-capture-source=Entire screen']);
 
-async function connectedPair(): Promise<[PeerPage, PeerPage]> {
-  const a = await PeerPage.open(await newDevice(browser(), { camera: true }), baseUrl);
-  const b = await PeerPage.open(await newDevice(browser(), { camera: true }), baseUrl);
-  await connectThroughUi(a, b);
-  return [a, b];
-}
-
-const button = (peer: PeerPage, name: string) => peer.page.getByRole('button', { name, exact: true });
-
 /** True when (almost) no RTP packet of that kind arrived in `ms`: the sender stopped sending. */
 async function packetsStall(peer: PeerPage, kind: 'audio' | 'video', ms = 1500): Promise<boolean> {
   await peer.page.waitForTimeout(500);
-  const before = await packetsReceived(peer, kind);
+  const before = await peer.call.packetsReceived(kind);
   await peer.page.waitForTimeout(ms);
-  return (await packetsReceived(peer, kind)) - before <= 2;
+  return (await peer.call.packetsReceived(kind)) - before <= 2;
 }
 
 /** True when the remote video decoded (almost) no frame in `ms`: the sender's encoder stopped. */
 async function videoStalls(peer: PeerPage, ms = 2000): Promise<boolean> {
   await peer.page.waitForTimeout(500);
-  const before = await remoteVideo(peer);
+  const before = await peer.call.remoteVideo();
   await peer.page.waitForTimeout(ms);
-  return (await remoteVideo(peer)).frames - before.frames <= 2;
+  return (await peer.call.remoteVideo()).frames - before.frames <= 2;
 }
 
 describe('video call negotiated over the data channel', () => {
   test('start, answer with video, mute, camera off, share screen, hang up, start again', async () => {
-    const [a, b] = await connectedPair();
+    const [a, b] = await connectedPair(browser(), baseUrl, { camera: true });
 
-    await button(a, 'Start video').click();
-    await waitForFlowingVideo(b);
-    await button(b, 'Start video').click();
-    await Promise.all([waitForFlowingVideo(a), waitForFlowingVideo(b)]);
+    await a.call.start();
+    await b.call.waitForFlowingVideo();
+    await b.call.start();
+    await Promise.all([a.call.waitForFlowingVideo(), b.call.waitForFlowingVideo()]);
 
-    await button(a, 'Mute').click();
+    await a.call.toggle('Mute');
     await b.page.getByText('They are muted.').waitFor();
     expect(await packetsStall(b, 'audio')).toBe(true);
-    await button(a, 'Mute').click();
+    await a.call.toggle('Mute');
     expect(await packetsStall(b, 'audio')).toBe(false);
 
-    await button(a, 'Camera off').click();
+    await a.call.toggle('Camera off');
     await b.page.getByText('Their camera is off.').waitFor();
     expect(await videoStalls(b)).toBe(true);
-    await button(a, 'Camera off').click();
-    await waitForFlowingVideo(b);
+    await a.call.toggle('Camera off');
+    await b.call.waitForFlowingVideo();
 
-    await button(a, 'Share screen').click();
+    await a.call.toggle('Share screen');
     await b.page.getByText('They are sharing their screen.').waitFor();
-    const surface = () =>
-      a.page.locator('video[aria-label="Your camera"]').evaluate((video: HTMLVideoElement) => {
-        const settings = (video.srcObject as MediaStream).getVideoTracks()[0]?.getSettings() as { displaySurface?: string };
-        return settings?.displaySurface ?? 'camera';
-      });
-    expect(await surface()).not.toBe('camera');
-    await waitForFlowingVideo(b);
-    await button(a, 'Share screen').click();
-    expect(await surface()).toBe('camera');
+    expect(await a.call.localVideoSource()).not.toBe('camera');
+    await b.call.waitForFlowingVideo();
+    await a.call.toggle('Share screen');
+    expect(await a.call.localVideoSource()).toBe('camera');
 
-    await button(a, 'Hang up').click();
-    await Promise.all([button(a, 'Start video').waitFor(), button(b, 'Start video').waitFor()]);
-    await a.sendChat('still here after hanging up');
-    await b.waitForChat('still here after hanging up', 'theirs');
+    await a.call.hangUp();
+    await Promise.all([a.call.startButton.waitFor(), b.call.startButton.waitFor()]);
+    await a.chat.send('still here after hanging up');
+    await b.chat.waitFor('still here after hanging up', 'theirs');
 
-    await button(b, 'Start video').click();
-    await waitForFlowingVideo(a);
-    expect(await signalingState(a)).toBe('stable');
+    await b.call.start();
+    await a.call.waitForFlowingVideo();
+    expect(await a.call.signalingState()).toBe('stable');
   });
 
   test('the Stats panel shows the round-trip time and the connection type', async () => {
-    const [a] = await connectedPair();
+    const [a] = await connectedPair(browser(), baseUrl, { camera: true });
     const rtt = a.page.locator('[data-stat="rtt"]');
     await rtt.filter({ hasText: /^\d+(\.\d+)? ms$/ }).waitFor({ timeout: 10_000 });
     expect(await a.page.locator('[data-stat="connection-type"]').textContent()).toBe('direct on LAN');
   });
 
   test('glare: both press Start video in the same instant, 10 times, and always converge', async () => {
-    const [a, b] = await connectedPair();
+    const [a, b] = await connectedPair(browser(), baseUrl, { camera: true });
     for (let round = 1; round <= 10; round++) {
       // Both clicks are scheduled for the same wall-clock millisecond (one machine, one clock).
       const at = Date.now() + 300;
@@ -93,12 +79,12 @@ describe('video call negotiated over the data channel', () => {
         setTimeout(() => start?.click(), time - Date.now());
       };
       await Promise.all([a.page.evaluate(clickAt, at), b.page.evaluate(clickAt, at)]);
-      await Promise.all([waitForFlowingVideo(a), waitForFlowingVideo(b)]);
-      await expect.poll(() => signalingState(a), { timeout: 5000 }).toBe('stable');
-      await expect.poll(() => signalingState(b), { timeout: 5000 }).toBe('stable');
-      await button(a, 'Hang up').click();
-      await Promise.all([button(a, 'Start video').waitFor(), button(b, 'Start video').waitFor()]);
-      await expect.poll(() => signalingState(b), { timeout: 5000 }).toBe('stable');
+      await Promise.all([a.call.waitForFlowingVideo(), b.call.waitForFlowingVideo()]);
+      await expect.poll(() => a.call.signalingState(), { timeout: 5000 }).toBe('stable');
+      await expect.poll(() => b.call.signalingState(), { timeout: 5000 }).toBe('stable');
+      await a.call.hangUp();
+      await Promise.all([a.call.startButton.waitFor(), b.call.startButton.waitFor()]);
+      await expect.poll(() => b.call.signalingState(), { timeout: 5000 }).toBe('stable');
     }
   }, 240_000);
 });

@@ -28,8 +28,13 @@ export async function launchChromium(
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...base, ...extraArgs] });
 }
 
+export interface DeviceOptions {
+  /** Camera and microphone permission granted up front, as after the user allowed them once. */
+  readonly camera?: boolean;
+}
+
 /** A "device": its own storage, permissions and mDNS name, as a separate phone would have. */
-export async function newDevice(browser: Browser, options: { camera?: boolean } = {}): Promise<BrowserContext> {
+export async function newDevice(browser: Browser, options: DeviceOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext();
   if (options.camera) await context.grantPermissions(['camera', 'microphone']);
   return context;
