@@ -17,7 +17,10 @@ import {
   type SignalDescription,
 } from './signal-codec.ts';
 
-/** deflateCodec's blobs start with magic 0x70, version 1, kind 0 or 1: "cAEA" or "cAEB" in base64url. */
+/**
+ * The retired v1 codec's blobs (bench/baselines/deflate-codec.ts) start with magic 0x70, version 1,
+ * kind 0 or 1: "cAEA" or "cAEB" in base64url.
+ */
 const VERSION_1_PREFIX = /^cAE[AB]/;
 
 /**

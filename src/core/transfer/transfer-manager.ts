@@ -63,7 +63,7 @@ export class TransferManager extends TypedEventTarget<TransferManagerEventMap> {
       this.transfers.set(transfer.id, transfer);
       const { name, size, mimeType } = transfer.file;
       this.options.send({ type: 'file-offer', id: transfer.id, name, size, mimeType });
-      this.announce('change', transfer);
+      this.fire('change', transfer);
       return transfer.id;
     });
   }
@@ -108,8 +108,8 @@ export class TransferManager extends TypedEventTarget<TransferManagerEventMap> {
       if (this.unansweredOffers() >= MAX_UNANSWERED_OFFERS) return this.options.send({ type: 'file-decline', id });
       const incoming = new IncomingTransfer(id, { name, size, mimeType }, this.hooksFor(() => incoming));
       this.transfers.set(id, incoming);
-      this.announce('change', incoming);
-      this.announce('offer', incoming);
+      this.fire('change', incoming);
+      this.fire('offer', incoming);
       return;
     }
     if (!transfer) return;
@@ -158,13 +158,13 @@ export class TransferManager extends TypedEventTarget<TransferManagerEventMap> {
       },
       now: this.now,
       closeGraceMs: this.options.closeGraceMs ?? 3000,
-      changed: () => this.announce('change', transfer()),
+      changed: () => this.fire('change', transfer()),
       progressed: () => {
         const { id } = transfer();
         const now = this.now();
         if (now - (this.lastProgressAtMs.get(id) ?? -Infinity) < interval) return;
         this.lastProgressAtMs.set(id, now);
-        this.announce('progress', transfer());
+        this.fire('progress', transfer());
       },
     };
   }
@@ -176,7 +176,7 @@ export class TransferManager extends TypedEventTarget<TransferManagerEventMap> {
     return id;
   }
 
-  private announce(type: keyof TransferManagerEventMap, transfer: Transfer): void {
+  private fire(type: keyof TransferManagerEventMap, transfer: Transfer): void {
     this.emit(type, new TransferEvent(type, transfer.snapshot()));
   }
 }
