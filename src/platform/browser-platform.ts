@@ -1,5 +1,6 @@
 import type { Platform } from '../core/app/platform.ts';
 import { browserMedia } from './browser-media.ts';
+import { browserWakeLock } from './browser-wake-lock.ts';
 import { BrowserReceivedFiles } from './files/browser-received-files.ts';
 import { localSettingsStore } from './local-settings-store.ts';
 
@@ -10,5 +11,6 @@ export function browserPlatform(): Platform {
     media: browserMedia,
     settingsStore: localSettingsStore,
     receivedFiles: new BrowserReceivedFiles(),
+    wakeLock: browserWakeLock,
   };
 }

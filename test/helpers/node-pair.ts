@@ -48,3 +48,12 @@ export async function connectNodePeers(a: App, b: App): Promise<void> {
 export function closeNodePeers(...peers: App[]): void {
   for (const peer of peers) peer.session.reset();
 }
+
+/** Accepts every file the peer offers, into the app's received files, as a user ticking "always accept" would. */
+export function acceptEveryFile(app: App): void {
+  const manager = app.transfers.manager;
+  if (!manager) throw new Error('not connected');
+  manager.addEventListener('offer', (event) => {
+    void app.transfers.received.sinkFor(event.transfer.id).then((sink) => manager.accept(event.transfer.id, sink));
+  });
+}

@@ -7,6 +7,7 @@ import { SettingsModel } from '../settings/settings-model.ts';
 import { compactCodec } from '../signal/index.ts';
 import { TransferFeature } from '../transfer/transfer-feature.ts';
 import { err, ok, type Result } from '../util/result.ts';
+import { KeepAwake } from './keep-awake.ts';
 import type { Platform } from './platform.ts';
 
 /** One device's side of a conversation: the session and the features that ride on its link. */
@@ -16,6 +17,8 @@ export interface App {
   readonly calls: CallFeature;
   readonly transfers: TransferFeature;
   readonly settings: SettingsModel;
+  /** Whether a transfer or a call runs, and the screen is kept on for it. */
+  readonly keepAwake: KeepAwake;
   /** The platform's camera, microphone and screen, if it has them (the scanner uses the camera). */
   readonly media: MediaAccess | undefined;
   /** Asks for the camera and stops it at once; Chromium then reveals the device's local addresses. */
@@ -42,6 +45,7 @@ export function createApp(platform: Platform): App {
     calls,
     transfers,
     settings,
+    keepAwake: new KeepAwake(platform.wakeLock, calls, transfers),
     media: platform.media,
     async revealLocalAddresses() {
       if (!platform.media) return err('no-device');

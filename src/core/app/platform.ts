@@ -1,4 +1,5 @@
 import type { MediaAccess } from '../media/media-access.ts';
+import type { WakeLockAccess } from './keep-awake.ts';
 import type { SettingsStore } from '../settings/settings-model.ts';
 import type { ReceivedFiles } from '../transfer/received-files.ts';
 
@@ -9,4 +10,6 @@ export interface Platform {
   readonly media?: MediaAccess;
   readonly settingsStore: SettingsStore;
   readonly receivedFiles: ReceivedFiles;
+  /** Keeps the screen on while a transfer or a call runs; without it the screen may sleep. */
+  readonly wakeLock?: WakeLockAccess;
 }

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { App } from '../../core/app/create-app.ts';
 import '../components/p2p-chat.ts';
+import '../components/p2p-keep-awake-notice.ts';
 
 /**
  * The open link: call, chat, files, statistics. All but the chat load with connected-views.ts,
@@ -10,6 +11,7 @@ export function conversationView(app: App, live: boolean) {
   return html`
     <section aria-label="Video call"><p2p-call .call=${app.calls.call}></p2p-call></section>
     ${chatView(app, live)}
+    <p2p-keep-awake-notice .keepAwake=${app.keepAwake}></p2p-keep-awake-notice>
     <section aria-label="Files">
       <p2p-files .manager=${app.transfers.manager} .files=${app.transfers.received}></p2p-files>
     </section>

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, expect, test } from 'vitest';
 import type { TransferSnapshot } from '../../../src/core/transfer/transfer-state.ts';
-import { closeNodePeers, connectNodePeers, nodePeer, type NodePeer } from '../../helpers/node-pair.ts';
+import { acceptEveryFile, closeNodePeers, connectNodePeers, nodePeer, type NodePeer } from '../../helpers/node-pair.ts';
 import { randomFile } from '../transfer/fixtures.ts';
 
 // The proof that the core is UI-free: the page's own core, wired by the page's own createApp, on
@@ -41,10 +41,7 @@ test('two Node peers connect through the compact codec, chat both ways and move 
   ]);
 
   const file = randomFile(1024 * 1024, 7, 'one-mebibyte.bin');
-  const receiver = b!.transfers.manager!;
-  receiver.addEventListener('offer', (event) => {
-    void b!.platform.receivedFiles.sinkFor(event.transfer.id).then((sink) => receiver.accept(event.transfer.id, sink));
-  });
+  acceptEveryFile(b!);
   const [id] = a!.transfers.manager!.offerFiles([file]);
   const verified = (side: NodePeer): TransferSnapshot | undefined =>
     side.transfers.manager!.list().find((t) => t.id === id && t.state.phase === 'verified');

@@ -1,0 +1,7 @@
+/** What a phone user is told while a transfer or a call keeps the page busy. */
+export const PHONE_TEXT = {
+  keepInFront: 'Keep this page open and in front until it ends: a phone pauses pages in the background.',
+  wasInBackground:
+    'This page was in the background while a transfer or a call ran, and a phone may have paused it. Keep the page in front until it ends.',
+  dismiss: 'Dismiss',
+} as const;
