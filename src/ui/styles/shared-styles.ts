@@ -16,7 +16,7 @@ export const sharedStyles = css`
     min-height: 44px;
     padding: 0.5rem 1rem;
     border-radius: var(--p2p-radius);
-    border: 1px solid var(--p2p-border);
+    border: 1px solid var(--p2p-control-border);
     background: var(--p2p-surface);
     color: var(--p2p-text);
     cursor: pointer;
@@ -39,7 +39,7 @@ export const sharedStyles = css`
     font: inherit;
     color: inherit;
     background: var(--p2p-surface);
-    border: 1px solid var(--p2p-border);
+    border: 1px solid var(--p2p-control-border);
     border-radius: var(--p2p-radius);
     padding: 0.5rem 0.75rem;
     width: 100%;

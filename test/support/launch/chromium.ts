@@ -31,12 +31,17 @@ export async function launchChromium(
 export interface DeviceOptions {
   /** Camera and microphone permission granted up front, as after the user allowed them once. */
   readonly camera?: boolean;
+  /** Clipboard read and write granted, so Ctrl+C / Ctrl+V and the page's Copy work without a prompt. */
+  readonly clipboard?: boolean;
+  /** The browser's language (navigator.language and Accept-Language), e.g. 'en-US' or 'ko-KR'. */
+  readonly locale?: string;
 }
 
 /** A "device": its own storage, permissions and mDNS name, as a separate phone would have. */
 export async function newDevice(browser: Browser, options: DeviceOptions = {}): Promise<BrowserContext> {
-  const context = await browser.newContext();
+  const context = await browser.newContext(options.locale ? { locale: options.locale } : {});
   if (options.camera) await context.grantPermissions(['camera', 'microphone']);
+  if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   return context;
 }
 

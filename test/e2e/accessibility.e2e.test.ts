@@ -1,0 +1,57 @@
+import { describe, expect, inject, test } from 'vitest';
+import { randomFile } from '../support/inputs/random-file.ts';
+import { waitUntilBothConnected } from '../support/page/peer-page.ts';
+import { openPair } from '../support/page/pair.ts';
+import { ScreenAudit } from '../support/page/screen-audit.ts';
+import { useChromiumOnOfflineLan } from './setup/browsers.ts';
+
+/** The browser languages the page is checked in; each walks the whole flow. */
+const LOCALES = ['en-US'] as const;
+
+const baseUrl = inject('baseUrl');
+// The call screen needs a camera: Chromium's fake one, its prompt answered (as in video.e2e).
+const browser = useChromiumOnOfflineLan(['--use-fake-ui-for-media-stream']);
+
+describe.each(LOCALES)('axe-core on every screen, browser language %s', (locale) => {
+  test('start, offer, error, answer, connected, settings, files, call — light and dark: nothing serious or critical, focus always visible', async () => {
+    const audit = new ScreenAudit();
+    const [a, b] = await openPair(browser(), baseUrl, { camera: true, locale });
+    await audit.check('start', a.page);
+
+    const offer = await a.createOffer();
+    await audit.check('offer', a.page);
+    await a.paste('Hi! Here is my code: banana');
+    await a.alert.waitFor();
+    await audit.check('error', a.page);
+
+    await b.paste(offer);
+    const answer = await b.readBlob('Answer');
+    await audit.check('answer', b.page);
+    await a.paste(answer);
+    await waitUntilBothConnected(a, b);
+    await a.chat.send('hello from A');
+    await b.chat.waitFor('hello from A', 'theirs');
+    await audit.check('connected', a.page);
+
+    await a.settings.open();
+    await audit.check('settings', a.page);
+
+    await a.files.send([randomFile('checked.bin', 256 * 1024)]);
+    await b.files.waitForPhase('checked.bin', 'offered');
+    await audit.check('file offered', b.page);
+    await b.files.press('checked.bin', 'Accept');
+    await b.files.waitForPhase('checked.bin', 'verified');
+    await a.files.waitForPhase('checked.bin', 'verified');
+    await audit.check('file verified (receiver)', b.page);
+    await audit.check('file verified (sender)', a.page);
+
+    await a.call.start();
+    await b.call.waitForFlowingVideo();
+    await audit.check('call (caller)', a.page);
+    await audit.check('call (callee)', b.page);
+
+    console.log(`${locale}:\n${audit.counts()}\n${audit.describe()}`);
+    expect.soft(audit.hiddenFocus(), 'controls that hide their keyboard focus').toEqual([]);
+    expect.soft(audit.seriousOrCritical(), `all axe violations, ${locale}:\n${audit.describe()}`).toEqual([]);
+  }, 180_000);
+});
