@@ -5,7 +5,10 @@ import { openPair } from '../support/page/pair.ts';
 import { ScreenAudit } from '../support/page/screen-audit.ts';
 import { useChromiumOnOfflineLan } from './setup/browsers.ts';
 
-/** The browser languages the page is checked in; each walks the whole flow. */
+/**
+ * The browser languages the page is checked in; each walks the whole flow. 'ko-KR' joins once the
+ * page speaks Korean and PeerPage finds its controls by their Korean names too.
+ */
 const LOCALES = ['en-US'] as const;
 
 const baseUrl = inject('baseUrl');
@@ -50,7 +53,7 @@ describe.each(LOCALES)('axe-core on every screen, browser language %s', (locale)
     await audit.check('call (caller)', a.page);
     await audit.check('call (callee)', b.page);
 
-    console.log(`${locale}:\n${audit.counts()}\n${audit.describe()}`);
+    console.log(`${locale}:\n${audit.counts()}`);
     expect.soft(audit.hiddenFocus(), 'controls that hide their keyboard focus').toEqual([]);
     expect.soft(audit.seriousOrCritical(), `all axe violations, ${locale}:\n${audit.describe()}`).toEqual([]);
   }, 180_000);

@@ -34,7 +34,8 @@ function readIndicator(element: Element): FocusIndicator {
 
 function describeElement(element: Element): string {
   const role = element.getAttribute('role');
-  const name = element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 30) ?? '';
+  const label = (element as HTMLInputElement).labels?.[0]?.textContent;
+  const name = (element.getAttribute('aria-label') ?? label ?? element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
   return `<${element.localName}${role ? ` role=${role}` : ''}${element.id ? ` #${element.id}` : ''}> "${name}"`;
 }
 
