@@ -27,7 +27,7 @@ export const filesStyles = [
       height: 0.8rem;
     }
     .verified {
-      color: #1e8e3e;
+      color: var(--p2p-success);
       font-weight: 600;
     }
     .failed {

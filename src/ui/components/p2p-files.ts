@@ -91,7 +91,7 @@ export class P2pFiles extends LitElement {
     const active = state.phase === 'sending' || state.phase === 'receiving' || state.phase === 'waiting' || state.phase === 'verifying';
     const saved = this.files?.saved(t.id);
     return html`
-      <li role="group" aria-label=${file.name} data-direction=${t.direction} data-phase=${state.phase}>
+      <li data-direction=${t.direction} data-phase=${state.phase}><div role="group" aria-label=${file.name}>
         <div class="name">${t.direction === 'outgoing' ? '↑' : '↓'} ${file.name}</div>
         <div class="hint">${formatBytes(file.size)}${file.mimeType ? ` · ${file.mimeType}` : ''}</div>
         ${active || state.phase === 'offered'
@@ -115,7 +115,7 @@ export class P2pFiles extends LitElement {
             ? html`<a class="save" href=${this.urlFor(t.id, saved)} download=${file.name}>Save</a>`
             : nothing}
         </div>
-      </li>
+      </div></li>
     `;
   }
 
