@@ -51,3 +51,11 @@ export function nodePlatform(settings?: object): Platform & { receivedFiles: Mem
  * unit run must not depend on what network the machine has (or lacks).
  */
 export const LOOPBACK = { bindAddress: '127.0.0.1' } as const;
+
+/**
+ * For tests that connect libdatachannel peers. Under a loaded unit run (many files at once on two
+ * cores), libdatachannel 0.24.5 sometimes refuses a description with "Got a remote candidate
+ * without ICE transport" (about one full unit run in three here; never when the file runs alone).
+ * A retry builds fresh connections; a real failure fails every attempt.
+ */
+export const LIBDATACHANNEL_RETRY = { retry: 2 } as const;

@@ -2,7 +2,7 @@ import { afterEach, expect, test } from 'vitest';
 import type { WakeLockAccess } from '../../../src/core/app/keep-awake.ts';
 import { createApp, type App } from '../../../src/core/app/create-app.ts';
 import { acceptEveryFile, closeNodePeers, connectNodePeers } from '../../helpers/node-pair.ts';
-import { nodePlatform } from '../../helpers/node-platform.ts';
+import { LIBDATACHANNEL_RETRY, nodePlatform } from '../../helpers/node-platform.ts';
 import { randomFile } from '../transfer/fixtures.ts';
 
 /** Records when the screen was asked to stay on and when it was let go. */
@@ -23,7 +23,7 @@ async function until(done: () => boolean, timeoutMs = 15_000): Promise<void> {
   }
 }
 
-test('the screen stays on while a file moves, on both sides, and may sleep again once it is verified', async () => {
+test('the screen stays on while a file moves, on both sides, and may sleep again once it is verified', { ...LIBDATACHANNEL_RETRY, timeout: 30_000 }, async () => {
   const locks = [new RecordingWakeLock(), new RecordingWakeLock()];
   const platforms = locks.map((wakeLock) => ({ ...nodePlatform(), wakeLock }));
   const [a, b] = (apps = platforms.map((platform) => createApp(platform)));
@@ -40,9 +40,9 @@ test('the screen stays on while a file moves, on both sides, and may sleep again
     ['request', 'release'],
     ['request', 'release'],
   ]);
-}, 30_000);
+});
 
-test('without a wake lock on the platform, the work goes on and nothing is held', async () => {
+test('without a wake lock on the platform, the work goes on and nothing is held', { ...LIBDATACHANNEL_RETRY, timeout: 30_000 }, async () => {
   const [a, b] = (apps = [createApp(nodePlatform()), createApp(nodePlatform())]);
   await connectNodePeers(a!, b!);
   acceptEveryFile(b!);
@@ -51,4 +51,4 @@ test('without a wake lock on the platform, the work goes on and nothing is held'
   expect(a!.keepAwake.held).toBe(false);
   await until(() => b!.transfers.manager!.get(id!)?.state.phase === 'verified');
   expect(a!.keepAwake.held).toBe(false);
-}, 30_000);
+});

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, expect, test } from 'vitest';
 import type { TransferSnapshot } from '../../../src/core/transfer/transfer-state.ts';
 import { acceptEveryFile, closeNodePeers, connectNodePeers, nodePeer, type NodePeer } from '../../helpers/node-pair.ts';
+import { LIBDATACHANNEL_RETRY } from '../../helpers/node-platform.ts';
 import { randomFile } from '../transfer/fixtures.ts';
 
 // The proof that the core is UI-free: the page's own core, wired by the page's own createApp, on
@@ -23,7 +24,7 @@ function until<T>(probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
   });
 }
 
-test('two Node peers connect through the compact codec, chat both ways and move a verified 1 MiB file', async () => {
+test('two Node peers connect through the compact codec, chat both ways and move a verified 1 MiB file', { ...LIBDATACHANNEL_RETRY, timeout: 30_000 }, async () => {
   const [a, b] = (peers = [nodePeer(), nodePeer()]);
   await connectNodePeers(a!, b!);
 
@@ -51,4 +52,4 @@ test('two Node peers connect through the compact codec, chat both ways and move 
   const digest = async (blob: Blob) => createHash('sha256').update(new Uint8Array(await blob.arrayBuffer())).digest('hex');
   expect(received.size).toBe(file.size);
   expect(await digest(received)).toBe(await digest(file));
-}, 30_000);
+});

@@ -1,6 +1,7 @@
 import type { RTCPeerConnection } from 'node-datachannel/polyfill';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blobMode, compactCodec, iceUfrag, type SignalDescription } from '../../../src/core/signal/index.ts';
+import { LIBDATACHANNEL_RETRY } from '../../helpers/node-platform.ts';
 import { gatheredDescription, libdatachannelPeer, pingPong } from './libdatachannel-peers.ts';
 import { sdpCorpus } from './sdp-corpus.ts';
 
@@ -23,7 +24,7 @@ function carried(description: SignalDescription, offerUfrag?: string): { blob: s
   return { blob, sdp: decoded.value.sdp };
 }
 
-describe('libdatachannel (node-datachannel) through the compact codec', () => {
+describe('libdatachannel (node-datachannel) through the compact codec', LIBDATACHANNEL_RETRY, () => {
   it('two peers on loopback connect with the offer and the answer rebuilt from compact blobs', async () => {
     const [offerer, answerer] = [peer('127.0.0.1'), peer('127.0.0.1')];
     const channel = offerer.createDataChannel('control');
