@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { deflateRaw } from 'pako';
 import { describe, expect, it } from 'vitest';
-import { compactCodec, offerTag, iceUfrag, MAX_SDP_CHARS } from '../../../src/core/signal/index.ts';
-import { fallbackSdp } from '../../../src/core/signal/internal/fallback-body.ts';
+import { offerTag, iceUfrag, MAX_SDP_CHARS } from '../../../src/core/signal/index.ts';
+import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
+import { fallbackSdp } from '../../../src/core/signal/internal/fallback-compression.ts';
 import { SDP_DICTIONARY } from '../../../src/core/signal/internal/sdp-dictionary.ts';
 import { corpusSample } from './sdp-corpus.ts';
 
