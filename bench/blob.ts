@@ -4,7 +4,8 @@
  * blob in its fragment, and the information floor no codec can go below.
  */
 import QRCode, { type QRCodeSegment } from 'qrcode';
-import { BASE41_ALPHABET, blobMode, compactCodec, iceUfrag, sdpMeaning } from '../src/core/signal/index.ts';
+import { BASE41_ALPHABET, blobMode, iceUfrag, sdpMeaning } from '../src/core/signal/index.ts';
+import { compactCodec } from '../src/core/signal/compact-codec.ts';
 import { deflateCodec } from './baselines/deflate-codec.ts';
 import { sdpCorpus, type CorpusSample } from '../test/core/signal/sdp-corpus.ts';
 

@@ -12,6 +12,8 @@ import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
+/** Wide enough for "assets/fallback-compression-<hash>.js (import())". */
+const LABEL_WIDTH = 52;
 const outDir = mkdtempSync(join(tmpdir(), 'p2p-bench-load-'));
 
 interface ChunkInfo {
@@ -83,7 +85,7 @@ function sizes(files: readonly string[], print = true, note = ''): { raw: number
 
 function line(label: string, raw: number, gzip: number): string {
   const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`.padStart(9);
-  return `  ${label.padEnd(44)} ${kB(raw)}   gzip ${kB(gzip)}`;
+  return `  ${label.padEnd(LABEL_WIDTH)} ${kB(raw)}   gzip ${kB(gzip)}`;
 }
 
 /** Groups modules by npm package, or by source folder (src/core/signal, src/ui/components, …). */
@@ -98,6 +100,6 @@ function shares(chunk: ChunkInfo): string {
   return [...totals]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 10)
-    .map(([group, length]) => `  ${group.padEnd(44)} ${((100 * length) / sum).toFixed(0).padStart(3)} %`)
+    .map(([group, length]) => `  ${group.padEnd(LABEL_WIDTH)} ${((100 * length) / sum).toFixed(0).padStart(3)} %`)
     .join('\n');
 }

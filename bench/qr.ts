@@ -10,7 +10,8 @@ import { decodeQr, type DecodeOptions } from '../src/core/qr/qr-decode.ts';
 import { isQrAlphanumeric, linkFor, qrSegmentsFor } from '../src/core/qr/qr-link.ts';
 import { qrMatrixFor, type QrMatrix } from '../src/core/qr/qr-matrix.ts';
 import { centralSquare, cropAndScale, wholeFrame, type ScanRegion } from '../src/core/qr/scan-region.ts';
-import { compactCodec as codec, type SignalKind } from '../src/core/signal/index.ts'; // or: deflateCodec as codec from baselines/deflate-codec.ts
+import type { SignalKind } from '../src/core/signal/index.ts';
+import { compactCodec as codec } from '../src/core/signal/compact-codec.ts'; // or: deflateCodec as codec from baselines/deflate-codec.ts
 import { photograph, scene, seededRandom, toRgba, type Gray, type Photo, type Random } from './qr-image.ts';
 
 const TRIALS = Number(process.env['TRIALS'] ?? 100);

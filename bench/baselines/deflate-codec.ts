@@ -6,7 +6,7 @@ import {
   extractBlobText,
   MAX_SDP_CHARS,
   type DecodeError,
-  type SignalCodec,
+  type SyncSignalCodec,
   type SignalDescription,
   type SignalKind,
 } from '../../src/core/signal/index.ts';
@@ -25,7 +25,7 @@ const KINDS: readonly SignalKind[] = ['offer', 'answer'];
  *
  * The CRC covers every byte but itself; the length tells truncation apart from damage.
  */
-export const deflateCodec: SignalCodec = {
+export const deflateCodec: SyncSignalCodec = {
   encode({ kind, sdp }: SignalDescription): string {
     const payload = deflateRaw(new TextEncoder().encode(sdp), { level: 9 });
     const bytes = new Uint8Array(HEADER_BYTES + payload.length);

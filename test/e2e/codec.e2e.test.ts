@@ -1,5 +1,6 @@
 import { describe, expect, inject, test } from 'vitest';
-import { blobMode, compactCodec, fallbackCodec, iceUfrag } from '../../src/core/signal/index.ts';
+import { blobMode, iceUfrag } from '../../src/core/signal/index.ts';
+import { compactCodec, fallbackCodec } from '../../src/core/signal/compact-codec.ts';
 import { applyInBrowser, applyLiveAnswer, corpus, makeLiveAnswer } from '../support/inputs/corpus.ts';
 import { launchFirefox } from '../support/launch/firefox.ts';
 import { waitUntilBothConnected } from '../support/page/peer-page.ts';

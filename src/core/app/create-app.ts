@@ -4,7 +4,7 @@ import type { MediaAccess } from '../media/media-access.ts';
 import { mediaErrorCode, type MediaErrorCode } from '../media/media-error.ts';
 import { PeerSession } from '../session/peer-session.ts';
 import { SettingsModel } from '../settings/settings-model.ts';
-import { compactCodec } from '../signal/index.ts';
+import { lazyCodec } from '../signal/index.ts';
 import { TransferFeature } from '../transfer/transfer-feature.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import { KeepAwake } from './keep-awake.ts';
@@ -35,7 +35,7 @@ export function createApp(platform: Platform): App {
   void platform.receivedFiles.clear();
   const session = new PeerSession({
     createPeerConnection: platform.createPeerConnection,
-    codec: compactCodec,
+    codec: lazyCodec,
     settings: () => settings.current,
     features: [chat, calls, transfers],
   });

@@ -1,8 +1,8 @@
 import {
   answersOffer,
   iceUfrag,
+  type DecodeError,
   type DecodeErrorCode,
-  type SignalCodec,
   type SignalDescription,
   type SignalKind,
 } from '../signal/index.ts';
@@ -67,14 +67,12 @@ export function planPaste(
   return err('answer-without-offer');
 }
 
-/** Decodes a pasted, scanned or linked text and plans what it means now. */
+/** Plans what a decoded pasted, scanned or linked text means now. */
 export function readCode(
-  codec: SignalCodec,
-  text: string,
+  decoded: Result<SignalDescription, DecodeError>,
   state: SessionState,
   identity: SessionIdentity,
 ): Result<{ readonly action: PasteAction; readonly sdp: string }, BlobProblem> {
-  const decoded = codec.decode(text);
   if (!decoded.ok) return err({ kind: 'unreadable', code: decoded.error.code });
   const plan = planPaste(state, decoded.value, identity);
   return plan.ok ? ok({ action: plan.value, sdp: decoded.value.sdp }) : err({ kind: 'refused', code: plan.error });

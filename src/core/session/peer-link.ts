@@ -88,7 +88,7 @@ export class PeerLink {
       const sdp = this.pc.localDescription?.sdp ?? '';
       this.ufrags.local = iceUfrag(sdp);
       if (countCandidates(sdp) === 0) return { type: 'gathered-nothing' };
-      return { type: 'gathered', blob: codec.encode({ kind, sdp }, { offerUfrag: this.remoteUfrag }) };
+      return { type: 'gathered', blob: await codec.encode({ kind, sdp }, { offerUfrag: this.remoteUfrag }) };
     } catch (error) {
       return { type: 'browser-error', detail: error instanceof Error ? error.message : String(error) };
     }

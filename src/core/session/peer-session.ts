@@ -61,7 +61,9 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
   }
 
   async acceptBlob(text: string): Promise<Result<PasteAction, BlobProblem>> {
-    const read = readCode(this.options.codec, text, this.current, this.slot.newest ?? {});
+    const decoded = await this.options.codec.decode(text);
+    // Decoding may have waited for the fallback form's compressor: plan for the state as it is now.
+    const read = readCode(decoded, this.current, this.slot.newest ?? {});
     if (!read.ok) return read;
     const { action, sdp } = read.value;
     const applied = action === 'answer-offer' ? await this.answerOffer(sdp) : await this.acceptAnswer(sdp);

@@ -1,8 +1,12 @@
 /**
  * The signal folder's public surface: what code outside src/core/signal may import. Everything
  * under internal/ is the blob format's machinery (docs/blob-format.md) and may change freely.
+ * compact-codec.ts (compactCodec, fallbackCodec: synchronous, for Node, tests and benchmarks) is
+ * public too but not re-exported here: it imports the fallback form's compressor statically, and
+ * everything here is in the page's entry chunk.
  */
-export { blobMode, compactCodec, fallbackCodec } from './compact-codec.ts';
+export { isIntactBlob, lazyCodec } from './lazy-codec.ts';
+export { blobMode } from './internal/blob-text.ts';
 export { answersOffer, offerTag } from './offer-tag.ts';
 export { checkSdp, countCandidates, iceUfrag, MAX_SDP_CHARS } from './sdp-check.ts';
 export {
@@ -14,6 +18,7 @@ export {
   type SignalCodec,
   type SignalDescription,
   type SignalKind,
+  type SyncSignalCodec,
 } from './signal-codec.ts';
 /** For benchmarks and tests: what two descriptions must share to set up the same connection. */
 export { sdpMeaning } from './internal/sdp-meaning.ts';

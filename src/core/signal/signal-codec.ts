@@ -37,10 +37,19 @@ export interface DecodeError {
   readonly code: DecodeErrorCode;
 }
 
-/** The one seam between the session and the text people copy, paste and scan. */
+/**
+ * The one seam between the session and the text people copy, paste and scan. A codec may answer
+ * later (lazyCodec loads the fallback form's compressor when a blob first needs it).
+ */
 export interface SignalCodec {
+  encode(description: SignalDescription, options?: EncodeOptions): string | Promise<string>;
+  /** Never throws for any input: every malformed one maps to a DecodeError. */
+  decode(text: string): Result<SignalDescription, DecodeError> | Promise<Result<SignalDescription, DecodeError>>;
+}
+
+/** A codec that answers at once (compactCodec, fallbackCodec): what tests and benchmarks use. */
+export interface SyncSignalCodec extends SignalCodec {
   encode(description: SignalDescription, options?: EncodeOptions): string;
-  /** Never throws: every malformed input maps to a DecodeError. */
   decode(text: string): Result<SignalDescription, DecodeError>;
 }
 

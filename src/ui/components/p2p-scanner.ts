@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { compactCodec } from '../../core/signal/index.ts';
+import { isIntactBlob } from '../../core/signal/index.ts';
 import type { MediaAccess } from '../../core/media/media-access.ts';
 import { CameraController } from '../controllers/camera-controller.ts';
 import { intent } from '../events.ts';
@@ -136,7 +136,7 @@ export class P2pScanner extends LitElement {
     await video.play().catch(() => undefined);
     const { QrFrameScanner } = await loadScanner();
     // Other QR codes in view (a poster, a menu) are skipped rather than reported.
-    const scanner = new QrFrameScanner(video, { accept: (text) => compactCodec.decode(text).ok });
+    const scanner = new QrFrameScanner(video, { accept: isIntactBlob });
     this.stopScanner = () => scanner.stop();
     const text = await scanner.scan();
     if (text === undefined) return;

@@ -5,7 +5,7 @@ import type { FeatureLink, SessionFeature } from '../../../src/core/session/feat
 import { PeerSession } from '../../../src/core/session/peer-session.ts';
 import type { SessionState } from '../../../src/core/session/session-state.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings.ts';
-import { compactCodec } from '../../../src/core/signal/index.ts';
+import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
 import { FakePeerConnection } from '../../helpers/fake-peer-connection.ts';
 import { LinkedPeerConnection } from '../../helpers/linked-peer-connection.ts';
 

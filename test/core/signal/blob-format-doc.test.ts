@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compactCodec } from '../../../src/core/signal/index.ts';
+import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
 import { SDP_DICTIONARY } from '../../../src/core/signal/internal/sdp-dictionary.ts';
 import { corpusSample } from './sdp-corpus.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BASE41_ALPHABET, compactCodec, DECODE_ERROR_CODES, sdpMeaning, type SignalKind } from '../../../src/core/signal/index.ts';
+import { BASE41_ALPHABET, DECODE_ERROR_CODES, sdpMeaning, type SignalKind } from '../../../src/core/signal/index.ts';
+import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
 import { corpusSample } from './sdp-corpus.ts';
 
 /** mulberry32: a tiny seeded PRNG, so that every run tries the same mutations. */

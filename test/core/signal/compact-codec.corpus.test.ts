@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { answersOffer, blobMode, checkSdp, compactCodec, fallbackCodec, iceUfrag, sdpMeaning } from '../../../src/core/signal/index.ts';
-import { decodeBlob } from '../../../src/core/signal/compact-codec.ts';
+import { answersOffer, blobMode, checkSdp, iceUfrag, sdpMeaning } from '../../../src/core/signal/index.ts';
+import { compactCodec, decodeBlob, fallbackCodec } from '../../../src/core/signal/compact-codec.ts';
 import { deflateCodec } from '../../../bench/baselines/deflate-codec.ts';
 import { sdpCorpus } from './sdp-corpus.ts';
 

@@ -1,10 +1,12 @@
 import { deflateRaw } from 'pako';
 import { problemText } from '../../../src/ui/text/problem-text.ts';
 import { describe, expect, it } from 'vitest';
-import { BASE41_ALPHABET, compactCodec } from '../../../src/core/signal/index.ts';
+import { BASE41_ALPHABET } from '../../../src/core/signal/index.ts';
+import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
 import { toBase41 } from '../../../src/core/signal/internal/base41.ts';
 import { BitWriter } from '../../../src/core/signal/internal/bit-writer.ts';
 import { writeBlob } from '../../../src/core/signal/internal/blob-frame.ts';
+import { compressFallback } from '../../../src/core/signal/internal/fallback-compression.ts';
 import { crc16 } from '../../../src/core/signal/internal/crc16.ts';
 import { deflateCodec } from '../../../bench/baselines/deflate-codec.ts';
 import { SDP_DICTIONARY } from '../../../src/core/signal/internal/sdp-dictionary.ts';
@@ -79,7 +81,7 @@ describe('compactCodec.decode explains what is wrong', () => {
   });
 
   it('says invalid-description for an intact blob whose content is unusable', () => {
-    const notSdp = toBase41(writeBlob({ kind: 'offer', offerTag: undefined, body: { mode: 'fallback', sdp: 'hello' } }));
+    const notSdp = toBase41(writeBlob({ kind: 'offer', offerTag: undefined, body: { mode: 'fallback', payload: compressFallback('hello') } }));
     expect(codeOf(notSdp)).toBe('invalid-description');
   });
 

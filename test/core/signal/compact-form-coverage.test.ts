@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blobMode, compactCodec, sdpMeaning, type SignalKind } from '../../../src/core/signal/index.ts';
+import { blobMode, sdpMeaning, type SignalKind } from '../../../src/core/signal/index.ts';
+import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
 import { corpusSample } from './sdp-corpus.ts';
 
 const base = corpusSample('chromium156-offer-data-mdns-srflx.sdp').sdp;

@@ -1,6 +1,7 @@
 import type { RTCPeerConnection } from 'node-datachannel/polyfill';
 import { afterEach, describe, expect, it } from 'vitest';
-import { blobMode, compactCodec, iceUfrag, type SignalDescription } from '../../../src/core/signal/index.ts';
+import { blobMode, iceUfrag, type SignalDescription } from '../../../src/core/signal/index.ts';
+import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
 import { LIBDATACHANNEL_RETRY } from '../../helpers/node-platform.ts';
 import { gatheredDescription, libdatachannelPeer, pingPong } from './libdatachannel-peers.ts';
 import { sdpCorpus } from './sdp-corpus.ts';

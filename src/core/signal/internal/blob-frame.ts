@@ -14,9 +14,10 @@ export const BLOB_VERSION = 3;
 /** Every version from 3 on ends in the CRC-16 of all bytes before it: docs/blob-format.md §3. */
 export const CRC_BYTES = 2;
 
+/** The compact description, or the fallback form's payload (compressed by fallback-compression.ts). */
 export type BlobBody =
   | { readonly mode: 'compact'; readonly description: DataDescription }
-  | { readonly mode: 'fallback'; readonly sdp: string };
+  | { readonly mode: 'fallback'; readonly payload: FallbackPayload };
 
 interface BlobContent {
   readonly kind: SignalKind;
@@ -40,7 +41,7 @@ export function writeBlob({ kind, offerTag, body }: BlobContent): Uint8Array {
     if (offerTag !== undefined) writer.write(offerTag, 8);
   }
   if (body.mode === 'compact') writeCompactBody(writer, body.description);
-  else writeFallbackBody(writer, body.sdp);
+  else writeFallbackBody(writer, body.payload);
   const content = writer.toBytes();
   const blob = new Uint8Array(content.length + CRC_BYTES);
   blob.set(content);
@@ -52,11 +53,8 @@ export function writeBlob({ kind, offerTag, body }: BlobContent): Uint8Array {
 interface ParsedBlob {
   readonly kind: SignalKind;
   readonly offerTag: number | undefined;
-  /** The compact description, or the still-compressed fallback payload; undefined if malformed. */
-  readonly body:
-    | { readonly mode: 'compact'; readonly description: DataDescription }
-    | { readonly mode: 'fallback'; readonly payload: FallbackPayload }
-    | undefined;
+  /** Undefined if malformed. */
+  readonly body: BlobBody | undefined;
   /** Bytes the header and body take, padding included (where the CRC should start). */
   readonly bodyBytes: number;
   /** The structure asked for more bytes than there were: the text was cut short. */
