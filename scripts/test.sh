@@ -8,6 +8,8 @@ echo "── type check"
 npx tsc --noEmit -p .
 echo "── unit tests (Node)"
 npx vitest run --project unit
+echo "── two peers over libdatachannel (Node, loopback)"
+npx vitest run --project peers
 echo "── end-to-end tests (Chromium, private network namespace)"
 bash scripts/ensure-browsers.sh
 bash scripts/in-netns.sh npx vitest run --project e2e
