@@ -1,7 +1,8 @@
 import { encodeControlMessage, parseEnvelope, type ControlMessage, type UncheckedMessage } from '../channel/control-messages.ts';
-import { countCandidates, iceUfrag, type SignalCodec, type SignalKind } from '../signal/index.ts';
+import { iceUfrag, type SignalCodec, type SignalKind } from '../signal/index.ts';
 import { err, ok, type Result } from '../util/result.ts';
-import { waitForGathering, type GatheringPolicy } from './ice-gathering.ts';
+import { publishCodes } from './code-publisher.ts';
+import type { GatheringPolicy } from './ice-gathering.ts';
 import type { BlobProblem } from './paste-plan.ts';
 import type { SessionEvent } from './session-transition.ts';
 
@@ -12,7 +13,7 @@ const CLOSE_GRACE_MS = 1000;
 export const LINK_MESSAGE_TYPES: readonly string[] = ['bye'];
 
 export interface PeerLinkListener {
-  /** ICE came up, dropped or failed; the control channel opened. */
+  /** ICE came up, dropped or failed; the control channel opened; a better version of our code. */
   event(event: SessionEvent): void;
   /** byPeer: the peer said 'bye' first, so it ended the session on purpose. */
   channelClosed(byPeer: boolean): void;
@@ -32,20 +33,17 @@ export class PeerLink {
 
   constructor(
     readonly pc: RTCPeerConnection,
-    listener: PeerLinkListener,
+    private readonly listener: PeerLinkListener,
   ) {
     // Pre-negotiated (id 0) so both sides own the channel from the start: the answerer needs no
     // ondatachannel round, and the offer still carries the m=application section it requires.
     this.channel = pc.createDataChannel('control', { negotiated: true, id: 0, ordered: true });
-    const report = (event: SessionEvent): void => {
-      if (!this.closed) listener.event(event);
-    };
     pc.addEventListener('connectionstatechange', () => {
-      if (pc.connectionState === 'failed') report({ type: 'ice-failed' });
-      if (pc.connectionState === 'disconnected') report({ type: 'ice-interrupted' });
-      if (pc.connectionState === 'connected') report({ type: 'ice-restored' });
+      if (pc.connectionState === 'failed') this.report({ type: 'ice-failed' });
+      if (pc.connectionState === 'disconnected') this.report({ type: 'ice-interrupted' });
+      if (pc.connectionState === 'connected') this.report({ type: 'ice-restored' });
     });
-    this.channel.addEventListener('open', () => report({ type: 'channel-open' }));
+    this.channel.addEventListener('open', () => this.report({ type: 'channel-open' }));
     this.channel.addEventListener('close', () => {
       if (!this.closed) listener.channelClosed(this.peerSaidBye);
     });
@@ -78,17 +76,18 @@ export class PeerLink {
   }
 
   /**
-   * Sets the local description, waits for its candidates and encodes it: the event to apply. The
-   * gathering cap counts from the user's press, so creating the description is inside it.
+   * Sets the local description and encodes it once it holds a candidate: the event to apply.
+   * Better versions found while gathering goes on are reported as 'code-improved' (publishCodes).
+   * The gathering cap counts from the user's press, so creating the description is inside it.
    */
   async describe(kind: SignalKind, policy: GatheringPolicy, startedAt: number, codec: SignalCodec): Promise<SessionEvent> {
     try {
       await this.pc.setLocalDescription(await (kind === 'offer' ? this.pc.createOffer() : this.pc.createAnswer()));
-      await waitForGathering(this.pc, { ...policy, capMs: Math.max(0, policy.capMs - (Date.now() - startedAt)) });
-      const sdp = this.pc.localDescription?.sdp ?? '';
-      this.ufrags.local = iceUfrag(sdp);
-      if (countCandidates(sdp) === 0) return { type: 'gathered-nothing' };
-      return { type: 'gathered', blob: await codec.encode({ kind, sdp }, { offerUfrag: this.remoteUfrag }) };
+      this.ufrags.local = iceUfrag(this.pc.localDescription?.sdp ?? '');
+      const remaining = { ...policy, capMs: Math.max(0, policy.capMs - (Date.now() - startedAt)) };
+      // The answer's offer tag names the offer, whichever version of it was pasted: they share a ufrag.
+      const encode = (sdp: string): string => codec.encode({ kind, sdp }, { offerUfrag: this.remoteUfrag });
+      return await publishCodes(this.pc, remaining, encode, (blob) => this.report({ type: 'code-improved', blob }));
     } catch (error) {
       return { type: 'browser-error', detail: error instanceof Error ? error.message : String(error) };
     }
@@ -136,5 +135,9 @@ export class PeerLink {
       channel.bufferedAmountLowThreshold = 0;
       channel.addEventListener('bufferedamountlow', closeChannel, { once: true });
     }
+  }
+
+  private report(event: SessionEvent): void {
+    if (!this.closed) this.listener.event(event);
   }
 }

@@ -3,7 +3,8 @@ import { canStart, isConnected, isLinkUp, type SessionState } from './session-st
 
 /**
  * What the page shows for a state, decided once: the app switches on `name` and never on phases.
- * - connect: making or reading codes; `outgoing` is this device's code once it exists
+ * - connect: making or reading codes; `outgoing` is this device's code once it exists, `improved`
+ *   once a later version replaced the first (earlier copies still work)
  * - conversation: the link is (or was until a moment ago) up
  */
 export type Screen =
@@ -11,7 +12,7 @@ export type Screen =
       readonly name: 'connect';
       readonly atStart: boolean;
       readonly canCreateOffer: boolean;
-      readonly outgoing?: { readonly kind: SignalKind; readonly blob: string };
+      readonly outgoing?: { readonly kind: SignalKind; readonly blob: string; readonly improved: boolean };
       readonly noAddress: boolean;
       readonly failed: boolean;
     }
@@ -30,7 +31,8 @@ export function screenFor(state: SessionState): Screen {
 }
 
 function outgoingOf(state: SessionState): Pick<Extract<Screen, { name: 'connect' }>, 'outgoing'> {
-  if (state.phase === 'offer-ready') return { outgoing: { kind: 'offer', blob: state.offer } };
-  if (state.phase === 'connecting' && state.answer) return { outgoing: { kind: 'answer', blob: state.answer } };
+  const improved = 'improved' in state && state.improved === true;
+  if (state.phase === 'offer-ready') return { outgoing: { kind: 'offer', blob: state.offer, improved } };
+  if (state.phase === 'connecting' && state.answer) return { outgoing: { kind: 'answer', blob: state.answer, improved } };
   return {};
 }

@@ -3,11 +3,15 @@ export type Role = 'offerer' | 'answerer';
 
 export type FailureReason = 'timeout' | 'ice-failed' | 'browser-error';
 
+/**
+ * `offer` and `answer` are this device's code as shown; `improved` once a later version (more
+ * candidates, same credentials) replaced the first, which any copy of an earlier one still matches.
+ */
 export type SessionState =
   | { readonly phase: 'idle' }
   | { readonly phase: 'gathering'; readonly role: Role }
-  | { readonly phase: 'offer-ready'; readonly offer: string }
-  | { readonly phase: 'connecting'; readonly role: Role; readonly answer?: string }
+  | { readonly phase: 'offer-ready'; readonly offer: string; readonly improved?: true }
+  | { readonly phase: 'connecting'; readonly role: Role; readonly answer?: string; readonly improved?: true }
   | { readonly phase: 'connected'; readonly role: Role }
   | { readonly phase: 'interrupted'; readonly role: Role }
   | { readonly phase: 'no-candidates'; readonly role: Role }

@@ -5,6 +5,8 @@ export type SessionEvent =
   | { readonly type: 'offer-received' }
   | { readonly type: 'gathered'; readonly blob: string }
   | { readonly type: 'gathered-nothing' }
+  /** A later version of this device's code, gathered after the first was shown. */
+  | { readonly type: 'code-improved'; readonly blob: string }
   | { readonly type: 'answer-received' }
   | { readonly type: 'channel-open' }
   | { readonly type: 'ice-interrupted' }
@@ -43,6 +45,8 @@ export function transition(state: SessionState, event: SessionEvent): Step {
 }
 
 function effectsOf(from: SessionState, to: SessionState, event: SessionEvent): SessionEffect[] {
+  // A new version of the same code: the answerer's wait for it to be used goes on as it was.
+  if (event.type === 'code-improved') return [];
   if (event.type === 'reset') return [{ type: 'send-bye' }, { type: 'close-connection' }, { type: 'reset-features' }];
   if (isDead(to)) return [{ type: 'close-connection' }];
   if (event.type === 'answer-received') return [{ type: 'start-timeout', timeout: 'connect' }];
@@ -68,6 +72,8 @@ function nextState(state: SessionState, event: SessionEvent): SessionState {
       return state.role === 'offerer'
         ? { phase: 'offer-ready', offer: event.blob }
         : { phase: 'connecting', role: 'answerer', answer: event.blob };
+    case 'code-improved':
+      return withImprovedCode(state, event.blob);
     case 'gathered-nothing':
       return state.phase === 'gathering' ? { phase: 'no-candidates', role: state.role } : state;
     case 'answer-received':
@@ -91,4 +97,16 @@ function nextState(state: SessionState, event: SessionEvent): SessionState {
     case 'channel-closed':
       return isLinkUp(state) ? { phase: 'ended', byPeer: event.byPeer } : state;
   }
+}
+
+/**
+ * Replaces the code this device shows while the other side may still read it: the offer until an
+ * answer is accepted, the answer until the channel opens. Identical versions change nothing.
+ */
+function withImprovedCode(state: SessionState, blob: string): SessionState {
+  if (state.phase === 'offer-ready' && blob !== state.offer) return { phase: 'offer-ready', offer: blob, improved: true };
+  if (state.phase === 'connecting' && state.answer !== undefined && blob !== state.answer) {
+    return { phase: 'connecting', role: state.role, answer: blob, improved: true };
+  }
+  return state;
 }
