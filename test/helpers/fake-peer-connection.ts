@@ -1,17 +1,58 @@
+/** How a fake gathers: all candidates at once (a finished description), or one at a time. */
+export interface FakeGatheringOptions {
+  /**
+   * The local description starts without candidates; each gatherNext() adds the capture's next
+   * one and fires 'icecandidate', as a browser does while it gathers; completeGathering() ends.
+   */
+  readonly trickle?: boolean;
+}
+
 /**
  * Just enough of RTCPeerConnection for PeerSession's unit tests in Node: descriptions come from
- * the real browser captures in test/fixtures, gathering completes at once. E2E tests never use it.
+ * the real browser captures in test/fixtures, gathering completes at once unless `trickle` asks
+ * for it step by step. E2E tests never use it.
  */
 export class FakePeerConnection extends EventTarget {
   iceGatheringState: RTCIceGatheringState = 'complete';
   connectionState: RTCPeerConnectionState = 'new';
   signalingState: RTCSignalingState = 'stable';
-  localDescription: RTCSessionDescriptionInit | null = null;
   remoteDescription: RTCSessionDescriptionInit | null = null;
   closed = false;
+  private local: RTCSessionDescriptionInit | null = null;
+  private gathered = 0;
 
-  constructor(private readonly captures: { offer: string; answer: string }) {
+  constructor(
+    private readonly captures: { offer: string; answer: string },
+    private readonly gathering: FakeGatheringOptions = {},
+  ) {
     super();
+    if (gathering.trickle) this.iceGatheringState = 'new';
+  }
+
+  /** As in browsers, the local description holds the candidates gathered so far. */
+  get localDescription(): { readonly type: RTCSdpType; readonly sdp: string } | null {
+    if (!this.local) return null;
+    const sdp = this.local.sdp ?? '';
+    if (this.iceGatheringState === 'complete') return { type: this.local.type, sdp };
+    let seen = 0;
+    const lines = sdp.split('\n').filter((line) =>
+      line.startsWith('a=candidate:') ? seen++ < this.gathered : !line.startsWith('a=end-of-candidates'),
+    );
+    return { type: this.local.type, sdp: lines.join('\n') };
+  }
+
+  /** The capture's next candidate joins the local description, announced as a browser does. */
+  gatherNext(): void {
+    const line = this.local?.sdp?.match(/^a=candidate:.*$/gm)?.[this.gathered];
+    if (!line) throw new Error('the capture has no more candidates');
+    this.gathered++;
+    this.dispatchEvent(Object.assign(new Event('icecandidate'), { candidate: { candidate: line.slice(2).trim() } }));
+  }
+
+  completeGathering(): void {
+    this.iceGatheringState = 'complete';
+    this.dispatchEvent(new Event('icegatheringstatechange'));
+    this.dispatchEvent(Object.assign(new Event('icecandidate'), { candidate: null }));
   }
 
   createDataChannel(): RTCDataChannel {
@@ -29,7 +70,8 @@ export class FakePeerConnection extends EventTarget {
   }
 
   async setLocalDescription(description: RTCSessionDescriptionInit): Promise<void> {
-    this.localDescription = description;
+    this.local = description;
+    if (this.gathering.trickle) this.iceGatheringState = 'gathering';
     this.signalingState = description.type === 'offer' ? 'have-local-offer' : 'stable';
   }
 

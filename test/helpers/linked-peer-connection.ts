@@ -1,4 +1,4 @@
-import { FakePeerConnection } from './fake-peer-connection.ts';
+import { FakePeerConnection, type FakeGatheringOptions } from './fake-peer-connection.ts';
 import { MemoryChannel } from './memory-channel.ts';
 
 /**
@@ -13,13 +13,14 @@ export class LinkedPeerConnection extends FakePeerConnection {
   private control: MemoryChannel | undefined;
   private remoteUfrag: string | undefined;
 
-  constructor(
-    captures: { offer: string; answer: string },
-    // Shaped like the capture's own, so the codec picks the compact form it would for the browser.
-    readonly ufrag = randomLike(/a=ice-ufrag:(\S+)/.exec(captures.offer)?.[1] ?? 'abcd'),
-  ) {
+  // Shaped like the capture's own, so the codec picks the compact form it would for the browser.
+  readonly ufrag: string;
+
+  constructor(captures: { offer: string; answer: string }, gathering: FakeGatheringOptions = {}) {
+    const ufrag = randomLike(/a=ice-ufrag:(\S+)/.exec(captures.offer)?.[1] ?? 'abcd');
     const own = (sdp: string): string => sdp.replace(/a=ice-ufrag:\S+/g, `a=ice-ufrag:${ufrag}`);
-    super({ offer: own(captures.offer), answer: own(captures.answer) });
+    super({ offer: own(captures.offer), answer: own(captures.answer) }, gathering);
+    this.ufrag = ufrag;
     LinkedPeerConnection.byUfrag.set(ufrag, this);
   }
 

@@ -6,13 +6,18 @@ import { PeerSession } from '../../../src/core/session/peer-session.ts';
 import type { SessionState } from '../../../src/core/session/session-state.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings.ts';
 import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
-import { FakePeerConnection } from '../../helpers/fake-peer-connection.ts';
+import { FakePeerConnection, type FakeGatheringOptions } from '../../helpers/fake-peer-connection.ts';
 import { LinkedPeerConnection } from '../../helpers/linked-peer-connection.ts';
 
 const capture = (name: string) => readFileSync(new URL(`../../fixtures/sdp/${name}.sdp`, import.meta.url), 'utf8');
 const chromium = { offer: capture('chromium156-offer-data-mdns'), answer: capture('chromium156-answer-data-mdns') };
 const firefox = { offer: capture('firefox153-offer-data-mdns'), answer: capture('firefox153-answer-data-mdns') };
 const loopback: Settings = { ...DEFAULT_SETTINGS, iceServers: [] };
+/** Captures whose server-reflexive candidate a trickling fake gathers after the host one. */
+const chromiumSrflx = { offer: capture('chromium156-offer-data-mdns-srflx'), answer: capture('chromium156-answer-data-mdns-srflx') };
+const firefoxSrflx = { offer: capture('firefox153-offer-data-mdns-srflx'), answer: capture('firefox153-answer-data-mdns-srflx') };
+/** A STUN server configured, so the gathering rule waits for server candidates (none is contacted). */
+const withStun: Partial<Settings> = { iceServers: [{ urls: 'stun:stun.example.test:3478' }] };
 
 /** Records what the session hands it, and lets a test send on the link it was given. */
 class RecordingFeature implements SessionFeature {
@@ -47,12 +52,16 @@ afterEach(() => {
   open = [];
 });
 
-function linkedPeer(captures: { offer: string; answer: string }, settings: Partial<Settings> = {}): TestPeer {
+function linkedPeer(
+  captures: { offer: string; answer: string },
+  settings: Partial<Settings> = {},
+  gathering: FakeGatheringOptions = {},
+): TestPeer {
   const feature = new RecordingFeature();
   const connections: LinkedPeerConnection[] = [];
   const session = new PeerSession({
     createPeerConnection: () => {
-      const pc = new LinkedPeerConnection(captures);
+      const pc = new LinkedPeerConnection(captures, gathering);
       connections.push(pc);
       return pc as unknown as RTCPeerConnection;
     },
@@ -230,5 +239,51 @@ describe('PeerSession between two linked connections', () => {
         features: [new RecordingFeature(), new RecordingFeature()],
       });
     expect(twice).toThrow(/probe/);
+  });
+});
+
+describe('PeerSession: the first code at once, improved in place', () => {
+  /** Starts `making` (which waits for the first code), gathers the host candidate(s), and waits for the code. */
+  async function firstCode(peer: TestPeer, making: Promise<unknown>, hostCandidates = 1): Promise<string> {
+    await until(() => peer.connections.at(-1)?.localDescription != null);
+    for (let i = 0; i < hostCandidates; i++) peer.connections.at(-1)!.gatherNext();
+    await making;
+    return code(peer.session);
+  }
+
+  test('an answer to the first version of the offer connects after the offer was improved', async () => {
+    const [a, b] = [linkedPeer(chromiumSrflx, withStun, { trickle: true }), linkedPeer(firefox)];
+    const firstOffer = await firstCode(a, a.session.createOffer());
+    expect(a.session.state).toEqual({ phase: 'offer-ready', offer: firstOffer });
+    a.connections[0]!.gatherNext(); // the server-reflexive candidate, after the offer was shown
+    const improved = a.session.state;
+    expect(improved).toMatchObject({ phase: 'offer-ready', improved: true });
+    expect(code(a.session)).not.toBe(firstOffer);
+
+    expect(await b.session.acceptBlob(firstOffer)).toEqual({ ok: true, value: 'answer-offer' });
+    expect(await a.session.acceptBlob(code(b.session))).toEqual({ ok: true, value: 'accept-answer' });
+    await Promise.all([reaches(a.session, phase('connected')), reaches(b.session, phase('connected'))]);
+  });
+
+  test('the answer improves while it waits to be used; an answer accepted ends the offer’s updates', async () => {
+    const [a, b] = [linkedPeer(chromiumSrflx, withStun, { trickle: true }), linkedPeer(firefoxSrflx, withStun, { trickle: true })];
+    const offer = await firstCode(a, a.session.createOffer());
+    // Firefox gathers its UDP and TCP host candidates together: one first answer with both.
+    const firstAnswer = await firstCode(b, b.session.acceptBlob(offer), 2);
+    b.connections[0]!.gatherNext();
+    expect(b.session.state).toMatchObject({ phase: 'connecting', role: 'answerer', improved: true });
+    expect(code(b.session)).not.toBe(firstAnswer);
+
+    expect(await a.session.acceptBlob(firstAnswer)).toEqual({ ok: true, value: 'accept-answer' });
+    const accepted = a.session.state;
+    a.connections[0]!.gatherNext();
+    expect(a.session.state).toBe(accepted);
+    await Promise.all([reaches(a.session, phase('connected')), reaches(b.session, phase('connected'))]);
+  });
+
+  test('a page that finds no candidate still says so, once the gathering rule ends', async () => {
+    const a = linkedPeer(chromiumSrflx, { gatherCapMs: 200 }, { trickle: true });
+    await a.session.createOffer();
+    expect(a.session.state).toEqual({ phase: 'no-candidates', role: 'offerer' });
   });
 });

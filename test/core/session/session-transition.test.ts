@@ -64,6 +64,34 @@ describe('transition: states', () => {
   });
 });
 
+describe('transition: a better version of this device’s code', () => {
+  const improve = (state: SessionState, blob = 'B2') => transition(state, { type: 'code-improved', blob });
+
+  test('replaces the offer while it waits for an answer, and says it was improved', () => {
+    expect(improve(offerReady)).toEqual({ state: { phase: 'offer-ready', offer: 'B2', improved: true }, effects: [] });
+    expect(improve(improve(offerReady).state, 'B3').state).toEqual({ phase: 'offer-ready', offer: 'B3', improved: true });
+  });
+
+  test('replaces the answer until the channel opens, and its wait to be used goes on unchanged', () => {
+    expect(improve(answering, 'A2')).toEqual({
+      state: { phase: 'connecting', role: 'answerer', answer: 'A2', improved: true },
+      effects: [],
+    });
+  });
+
+  test('changes nothing once the offerer accepted an answer, once connected, or before the first code', () => {
+    const offererConnecting = transition(offerReady, { type: 'answer-received' }).state;
+    const connected = transition(answering, { type: 'channel-open' }).state;
+    const stays = [offererConnecting, connected, run({ type: 'create-offer' }), run({ type: 'offer-received' }), INITIAL_STATE];
+    for (const state of stays) {
+      expect(improve(state).state).toBe(state);
+      expect(improve(state).effects).toEqual([]);
+    }
+    expect(improve(offerReady, 'B').state).toBe(offerReady);
+    expect(improve(transition(connected, { type: 'ice-interrupted' }).state).effects).toEqual([]);
+  });
+});
+
 describe('transition: effects', () => {
   test('the offerer waits for the link after the answer; the answerer waits for its answer to be used', () => {
     expect(effects(offerReady, { type: 'answer-received' })).toEqual([{ type: 'start-timeout', timeout: 'connect' }]);
