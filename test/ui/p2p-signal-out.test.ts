@@ -6,6 +6,9 @@ import { useFakeCanvas, pixelsOf } from './fake-canvas.ts';
 import { buttonNames, button, getByRole, mount, settled, visibleText } from './mount.ts';
 
 const BLOB = 'P2P1ANSWER0K8M2N7B4V9C1X6Z5Q0F3K8M2N7B4V9C1X6Z5Q0F3';
+/** A later version of the same code: longer, as one more candidate makes it. */
+const BETTER = `${BLOB}7H2K9M4N1B8V3C6X5Z0Q`;
+const NOTE = 'Improved: more ways to reach this device. An earlier copy still works.';
 
 useFakeCanvas();
 afterEach(() => {
@@ -59,5 +62,26 @@ describe('p2p-signal-out', () => {
     button(element, 'Share').click();
     await settled(element);
     expect(share).toHaveBeenCalledWith({ title: 'P2P Direct offer', url: `${location.href}#${BLOB}` });
+  });
+
+  test('a better version replaces the code in place, with a quiet note that earlier copies still work', async () => {
+    const element = await mount('p2p-signal-out', { kind: 'offer', blob: BLOB });
+    const box = blobBox(element, 'Offer');
+    const code = getByRole(element, 'img', 'QR code of the offer') as HTMLCanvasElement;
+    const note = element.shadowRoot!.querySelector('p.note')!;
+    expect(visibleText(element)).not.toContain(NOTE);
+    expect(note.getAttribute('aria-live')).toBe('polite');
+
+    Object.assign(element, { blob: BETTER, improved: true });
+    await settled(element);
+    // The same box, QR code and note: updated, not replaced, so focus and layout stay where they were.
+    expect(blobBox(element, 'Offer')).toBe(box);
+    expect(box.value).toBe(BETTER);
+    expect(getByRole(element, 'img', 'QR code of the offer')).toBe(code);
+    expect(decodeQr(pixelsOf(code))).toBe(`${location.href}#${BETTER}`);
+    expect(element.shadowRoot!.querySelector('p.note')).toBe(note);
+    expect(visibleText(note as HTMLElement)).toBe(NOTE);
+    expect(visibleText(element)).toContain(`${BETTER.length} characters`);
+    expect(buttonNames(element)).toEqual(['Copy']);
   });
 });

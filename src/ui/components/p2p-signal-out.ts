@@ -2,12 +2,15 @@ import { html, LitElement, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { linkFor } from '../../core/qr/qr-link.ts';
 import { sharedStyles } from '../styles/shared-styles.ts';
+import { CODE_NOTES } from '../text/code-notes.ts';
 import './p2p-qr-code.ts';
 
 /**
  * Shows this device's offer or answer three ways: a QR code of a link to this page carrying the
  * blob (a phone's camera app opens it and answers at once), the read-only text with Copy, and
  * Share where the Web Share API exists. The text box's accessible name is exactly "Offer" or "Answer".
+ * A better version of the code (`improved`) replaces the old one in place: the QR code keeps its
+ * box and the note keeps its lines, so nothing on the page moves when it arrives.
  */
 @customElement('p2p-signal-out')
 export class P2pSignalOut extends LitElement {
@@ -17,17 +20,28 @@ export class P2pSignalOut extends LitElement {
       textarea {
         min-height: 7rem;
       }
+      /* A longer code can need a larger QR version; the square box does not change with it. */
+      p2p-qr-code {
+        aspect-ratio: 1;
+        max-height: 70vh;
+      }
+      .note {
+        line-height: 1.4;
+        min-height: 2.8em;
+      }
     `,
   ];
 
   @property() kind: 'offer' | 'answer' = 'offer';
   @property() blob = '';
+  @property({ type: Boolean }) improved = false;
   @state() private copyFeedback = '';
 
   override render() {
     const label = this.kind === 'offer' ? 'Offer' : 'Answer';
     return html`
       <p2p-qr-code .text=${this.link()} label="QR code of the ${this.kind}"></p2p-qr-code>
+      <p class="hint note" aria-live="polite">${this.improved ? CODE_NOTES.improved : ''}</p>
       <label for="blob">${label}</label>
       <textarea id="blob" readonly .value=${this.blob} @focus=${this.handleFocus}></textarea>
       <div class="row">

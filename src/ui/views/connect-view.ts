@@ -30,7 +30,11 @@ export function connectView(screen: Extract<Screen, { name: 'connect' }>, intent
         ? html`<div class="row"><button class="primary" @click=${intents.createOffer}>Create offer</button></div>`
         : nothing}
       ${screen.outgoing
-        ? html`<p2p-signal-out kind=${screen.outgoing.kind} .blob=${screen.outgoing.blob}></p2p-signal-out>`
+        ? html`<p2p-signal-out
+            kind=${screen.outgoing.kind}
+            .blob=${screen.outgoing.blob}
+            .improved=${screen.outgoing.improved}
+          ></p2p-signal-out>`
         : nothing}
       <p2p-signal-in></p2p-signal-in>
       <p2p-scanner .media=${media}></p2p-scanner>
