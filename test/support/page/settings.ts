@@ -22,4 +22,15 @@ export class SettingsPart {
     const remove = this.page.getByRole('button', { name: /^Remove server \d+$/ });
     while ((await remove.count()) > 0) await remove.first().click();
   }
+
+  /** Replaces the ICE server list with these STUN URLs, typed in as a user would. */
+  async useIceServers(urls: readonly string[]): Promise<void> {
+    await this.removeAllIceServers();
+    for (const [index, url] of urls.entries()) {
+      await this.page.getByRole('button', { name: 'Add server', exact: true }).click();
+      const input = this.page.getByRole('textbox', { name: `Server ${index + 1} URL` });
+      await input.fill(url);
+      await input.press('Tab');
+    }
+  }
 }
