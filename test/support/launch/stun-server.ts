@@ -12,8 +12,6 @@ const XOR_MAPPED_ADDRESS = 0x0020;
 export interface StunServer {
   /** For the page's ICE server list, e.g. stun:10.99.0.2:3478. */
   readonly url: string;
-  /** Binding requests answered so far. */
-  readonly answered: number;
   close(): Promise<void>;
 }
 
@@ -22,14 +20,13 @@ export interface StunServer {
  * the test namespace, that answers each request after `delayMs`. A real server answers after a
  * round trip, so the browser's server-reflexive candidate comes after its host candidates; the
  * delay makes that gap long enough for a test to act in it. Inside the namespace the reflexive
- * address equals the host address, which Chromium keeps only while it hides host addresses
- * behind mDNS names (no camera permission).
+ * address equals the host address; Chromium 156 and Firefox 153 still report it while they hide
+ * host addresses behind mDNS names (no camera permission).
  */
 export async function startStunServer(options: { host?: string; port?: number; delayMs?: number } = {}): Promise<StunServer> {
   assertInsideTestNamespace();
   const { host = '10.99.0.2', port = 3478, delayMs = 0 } = options;
   const socket = createSocket('udp4');
-  let answered = 0;
   const pending = new Set<ReturnType<typeof setTimeout>>();
   socket.on('message', (request, from) => {
     const response = bindingResponse(request, from);
@@ -37,7 +34,6 @@ export async function startStunServer(options: { host?: string; port?: number; d
     const timer = setTimeout(() => {
       pending.delete(timer);
       socket.send(response, from.port, from.address);
-      answered++;
     }, delayMs);
     pending.add(timer);
   });
@@ -47,9 +43,6 @@ export async function startStunServer(options: { host?: string; port?: number; d
   });
   return {
     url: `stun:${host}:${port}`,
-    get answered() {
-      return answered;
-    },
     close: () => {
       for (const timer of pending) clearTimeout(timer);
       return new Promise((resolve) => socket.close(() => resolve()));
