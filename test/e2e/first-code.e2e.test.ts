@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { PNG } from 'pngjs';
 import { decodeQr } from '../../src/core/qr/qr-decode.ts';
-import { compactCodec, extractBlobText } from '../../src/core/signal/index.ts';
+import { compactCodec } from '../../src/core/signal/compact-codec.ts';
+import { extractBlobText } from '../../src/core/signal/index.ts';
 import { setNetworkShape } from '../support/launch/network.ts';
 import { startStunServer, type StunServer } from '../support/launch/stun-server.ts';
 import { waitUntilBothConnected } from '../support/page/peer-page.ts';

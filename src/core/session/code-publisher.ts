@@ -14,61 +14,80 @@ export interface CodeSource extends GatheringSource {
   readonly localDescription: { readonly sdp: string } | null;
 }
 
-export type FirstCode = Extract<SessionEvent, { type: 'gathered' | 'gathered-nothing' }>;
+export type CodeEvent = Extract<SessionEvent, { type: 'gathered' | 'gathered-nothing' | 'code-improved' }>;
 
 /**
- * Resolves with the first code as soon as the local description holds a candidate (plus the
- * settle time), then calls `improved` with each later version that differs, until the gathering
- * rule (waitForGathering) stops. Every version carries the same ICE credentials and fingerprint,
- * so an answer to any of them connects: later versions only add ways to reach this device, such
- * as a server-reflexive or relay address that arrives after the host ones. No candidate by the
- * end resolves 'gathered-nothing'. Rejects only when the first code cannot be encoded.
+ * Publishes this device's code as its local description grows: 'gathered' as soon as the
+ * description holds a candidate (plus the settle time), then 'code-improved' for each later
+ * version that differs, until the gathering rule (waitForGathering) stops; 'gathered-nothing'
+ * when no candidate came by then. Every version carries the same ICE credentials and
+ * fingerprint, so an answer to any of them connects: later ones only add ways to reach this
+ * device, such as a server-reflexive or relay address that arrives after the host ones.
+ *
+ * Encoding may wait (a codec can load its compressor first), so versions are encoded one after
+ * another and published in the order the description grew, the first before any improvement.
+ * Resolves once the first code (or nothing) is published; rejects when it cannot be encoded.
  */
 export function publishCodes(
   source: CodeSource,
   policy: GatheringPolicy,
-  encode: (sdp: string) => string,
-  improved: (blob: string) => void,
-): Promise<FirstCode> {
+  encode: (sdp: string) => string | Promise<string>,
+  publish: (event: CodeEvent) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let shown: string | undefined;
+    let firstQueued = false;
     let settleTimer: ReturnType<typeof setTimeout> | undefined;
+    let queue = Promise.resolve();
     const sdp = (): string => source.localDescription?.sdp ?? '';
-
-    const showFirst = (): void => {
-      clearTimeout(settleTimer);
-      if (shown !== undefined) return;
-      if (countCandidates(sdp()) === 0) return resolve({ type: 'gathered-nothing' });
-      try {
-        shown = encode(sdp());
-        resolve({ type: 'gathered', blob: shown });
-      } catch (error) {
-        reject(error);
-      }
+    const enqueue = (step: () => Promise<void>): void => {
+      queue = queue.then(step);
     };
 
-    const showImproved = (): void => {
+    const showFirst = async (): Promise<void> => {
+      if (countCandidates(sdp()) === 0) {
+        publish({ type: 'gathered-nothing' });
+        return resolve();
+      }
       try {
-        const blob = encode(sdp());
+        shown = await encode(sdp());
+      } catch (error) {
+        return reject(error);
+      }
+      publish({ type: 'gathered', blob: shown });
+      resolve();
+    };
+
+    const showImproved = async (): Promise<void> => {
+      if (shown === undefined) return; // the first code failed; nothing builds on it
+      try {
+        const blob = await encode(sdp());
         if (blob === shown) return;
         shown = blob;
-        improved(blob);
+        publish({ type: 'code-improved', blob });
       } catch {
         // A version the codec cannot write adds nothing; the one shown still works.
       }
     };
 
+    const queueFirst = (): void => {
+      clearTimeout(settleTimer);
+      if (firstQueued) return;
+      firstQueued = true;
+      enqueue(showFirst);
+    };
+
     const handleCandidate = (): void => {
-      if (shown !== undefined) showImproved();
-      else if (settleTimer === undefined && countCandidates(sdp()) > 0) settleTimer = setTimeout(showFirst, FIRST_CODE_SETTLE_MS);
+      if (firstQueued) enqueue(showImproved);
+      else if (settleTimer === undefined && countCandidates(sdp()) > 0) settleTimer = setTimeout(queueFirst, FIRST_CODE_SETTLE_MS);
     };
 
     source.addEventListener('icecandidate', handleCandidate);
     void waitForGathering(source, policy).then(() => {
       source.removeEventListener('icecandidate', handleCandidate);
       // A candidate may have joined the description without an event we saw; the end reads it.
-      if (shown === undefined) showFirst();
-      else showImproved();
+      if (firstQueued) enqueue(showImproved);
+      else queueFirst();
     });
   });
 }

@@ -13,7 +13,7 @@ const CLOSE_GRACE_MS = 1000;
 export const LINK_MESSAGE_TYPES: readonly string[] = ['bye'];
 
 export interface PeerLinkListener {
-  /** ICE came up, dropped or failed; the control channel opened; a better version of our code. */
+  /** This device's code (first, improved, or none); ICE came up, dropped or failed; the control channel opened. */
   event(event: SessionEvent): void;
   /** byPeer: the peer said 'bye' first, so it ended the session on purpose. */
   channelClosed(byPeer: boolean): void;
@@ -76,20 +76,21 @@ export class PeerLink {
   }
 
   /**
-   * Sets the local description and encodes it once it holds a candidate: the event to apply.
-   * Better versions found while gathering goes on are reported as 'code-improved' (publishCodes).
-   * The gathering cap counts from the user's press, so creating the description is inside it.
+   * Sets the local description and reports this device's code through the listener: the first
+   * version as soon as it holds a candidate, better ones while gathering goes on (publishCodes),
+   * or why there is none. Resolves once the first is reported. The gathering cap counts from the
+   * user's press, so creating the description is inside it.
    */
-  async describe(kind: SignalKind, policy: GatheringPolicy, startedAt: number, codec: SignalCodec): Promise<SessionEvent> {
+  async describe(kind: SignalKind, policy: GatheringPolicy, startedAt: number, codec: SignalCodec): Promise<void> {
     try {
       await this.pc.setLocalDescription(await (kind === 'offer' ? this.pc.createOffer() : this.pc.createAnswer()));
       this.ufrags.local = iceUfrag(this.pc.localDescription?.sdp ?? '');
       const remaining = { ...policy, capMs: Math.max(0, policy.capMs - (Date.now() - startedAt)) };
       // The answer's offer tag names the offer, whichever version of it was pasted: they share a ufrag.
-      const encode = (sdp: string): string => codec.encode({ kind, sdp }, { offerUfrag: this.remoteUfrag });
-      return await publishCodes(this.pc, remaining, encode, (blob) => this.report({ type: 'code-improved', blob }));
+      const encode = (sdp: string) => codec.encode({ kind, sdp }, { offerUfrag: this.remoteUfrag });
+      await publishCodes(this.pc, remaining, encode, (event) => this.report(event));
     } catch (error) {
-      return { type: 'browser-error', detail: error instanceof Error ? error.message : String(error) };
+      this.report({ type: 'browser-error', detail: error instanceof Error ? error.message : String(error) });
     }
   }
 

@@ -110,9 +110,9 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
     return ok(undefined);
   }
 
-  private async describe(link: PeerLink, kind: SignalKind, startedAt: number): Promise<void> {
-    const event = await link.describe(kind, gatheringPolicy(this.options.settings()), startedAt, this.options.codec);
-    if (this.slot.holds(link)) this.apply(event);
+  /** The link reports its code (and its later versions) as events, applied while it is the current link. */
+  private describe(link: PeerLink, kind: SignalKind, startedAt: number): Promise<void> {
+    return link.describe(kind, gatheringPolicy(this.options.settings()), startedAt, this.options.codec);
   }
 
   private newLink(): PeerLink {
