@@ -1,7 +1,9 @@
+import { localized, msg } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { App } from '../core/app/create-app.ts';
 import { screenFor, type Screen } from '../core/session/screen.ts';
+import './components/p2p-language.ts';
 import './components/p2p-settings.ts';
 import type { SettingsChangeEvent } from './components/p2p-settings.ts';
 import { SubscriptionController } from './controllers/subscription-controller.ts';
@@ -18,6 +20,7 @@ import { chatView, conversationView } from './views/conversation-view.ts';
  * Root element: renders the screen for the session's state and forwards intents to the app it is
  * handed (src/main.ts builds it). Owns one thing itself: the latest problem to show.
  */
+@localized()
 @customElement('p2p-app')
 export class P2pApp extends LitElement {
   static override styles = appStyles;
@@ -76,7 +79,10 @@ export class P2pApp extends LitElement {
     const alert = this.problem ? problemText(this.problem) : screen.name === 'connect' && screen.noAddress ? HINTS.noAddress : '';
     return html`
       <header>
-        <h1>${HINTS.title}</h1>
+        <div class="title">
+          <h1>${HINTS.title}</h1>
+          <p2p-language></p2p-language>
+        </div>
         <p class="hint">${HINTS.tagline}</p>
       </header>
       <main>
@@ -84,7 +90,7 @@ export class P2pApp extends LitElement {
         ${alert ? html`<p role="alert">${alert}</p>` : nothing} ${this.renderScreen(screen, app)}
         ${screen.name === 'connect' && screen.atStart
           ? nothing
-          : html`<div class="row"><button @click=${this.newSession}>New session</button></div>`}
+          : html`<div class="row"><button @click=${this.newSession}>${msg('New session')}</button></div>`}
         <p2p-settings .settings=${app.settings.current} @p2p-settings-change=${this.changeSettings}></p2p-settings>
       </main>
     `;
