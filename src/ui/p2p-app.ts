@@ -20,8 +20,10 @@ import { chatView, conversationView } from './views/conversation-view.ts';
  * Root element: renders the screen for the session's state and forwards intents to the app it is
  * handed (src/main.ts builds it). Owns one thing itself: the latest problem to show.
  */
-@localized()
 @customElement('p2p-app')
+// Below @customElement, so applied before it: <p2p-app> is in index.html and is upgraded the moment
+// it is defined; a controller added after that would never reach it.
+@localized()
 export class P2pApp extends LitElement {
   static override styles = appStyles;
 

@@ -25,15 +25,19 @@ afterEach(() => {
   history.replaceState(null, '', location.pathname);
 });
 
-/** A page on a platform without media: data only. */
-export async function openPage(captures: { offer: string; answer: string }): Promise<HTMLElement> {
+/** The app as src/main.ts builds it, on a platform without media: data only. */
+export function memoryApp(captures: { offer: string; answer: string }): App {
   const app = createApp({
     createPeerConnection: () => new LinkedPeerConnection(captures) as unknown as RTCPeerConnection,
     settingsStore: memorySettingsStore(),
     receivedFiles: new MemoryReceivedFiles(),
   });
   apps.push(app);
-  return mount('p2p-app', { app });
+  return app;
+}
+
+export async function openPage(captures: { offer: string; answer: string }): Promise<HTMLElement> {
+  return mount('p2p-app', { app: memoryApp(captures) });
 }
 
 export const status = (page: HTMLElement) => visibleText(getByRole(page, 'status'));

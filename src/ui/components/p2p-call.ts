@@ -19,8 +19,8 @@ declare global {
  *
  * @fires p2p-problem - when the camera, microphone or screen cannot be used
  */
-@localized()
 @customElement('p2p-call')
+@localized()
 export class P2pCall extends LitElement {
   static override styles = [
     sharedStyles,

@@ -13,8 +13,8 @@ import { sharedStyles } from '../styles/shared-styles.ts';
  *
  * @fires p2p-chat-send - with the text to send
  */
-@localized()
 @customElement('p2p-chat')
+@localized()
 export class P2pChat extends LitElement {
   static override styles = [
     sharedStyles,

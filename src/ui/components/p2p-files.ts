@@ -20,8 +20,8 @@ declare global {
  * Files both ways: send with the picker, by dropping them on the page or by pasting; accept or
  * decline what arrives; progress, speed, time left and the end-to-end SHA-256 verdict per file.
  */
-@localized()
 @customElement('p2p-files')
+@localized()
 export class P2pFiles extends LitElement {
   static override styles = filesStyles;
 

@@ -25,8 +25,8 @@ function ownName(locale: string): string {
  *
  * @fires p2p-locale-change - with the locale picked
  */
-@localized()
 @customElement('p2p-language')
+@localized()
 export class P2pLanguage extends LitElement {
   static override styles = [
     sharedStyles,

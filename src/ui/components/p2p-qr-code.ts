@@ -14,8 +14,8 @@ const MIN_PX_PER_MODULE = 4;
  * Draws a link as a QR code: integer pixels per module (crisp edges, no smoothing), as large as
  * the space allows, always dark on light whatever the page theme.
  */
-@localized()
 @customElement('p2p-qr-code')
+@localized()
 export class P2pQrCode extends LitElement {
   static override styles = css`
     :host {

@@ -24,8 +24,8 @@ const loadScanner = () => import('../scanner/qr-scanner.ts');
  * @fires p2p-blob-submit - with the text the QR code holds
  * @fires p2p-problem - when the camera or the image cannot be used
  */
-@localized()
 @customElement('p2p-scanner')
+@localized()
 export class P2pScanner extends LitElement {
   static override styles = [
     sharedStyles,

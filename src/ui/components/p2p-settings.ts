@@ -36,8 +36,8 @@ const NUMBER_FIELDS: readonly { key: NumberKey; label: () => string; scale: numb
  *
  * @fires p2p-settings-change - with the settings to store and use
  */
-@localized()
 @customElement('p2p-settings')
+@localized()
 export class P2pSettings extends LitElement {
   static override styles = [
     sharedStyles,

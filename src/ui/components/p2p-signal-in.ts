@@ -13,8 +13,8 @@ const SETTLE_MS = 400;
  *
  * @fires p2p-blob-submit - with the text to decode
  */
-@localized()
 @customElement('p2p-signal-in')
+@localized()
 export class P2pSignalIn extends LitElement {
   static override styles = sharedStyles;
 

@@ -10,8 +10,8 @@ import './p2p-qr-code.ts';
  * blob (a phone's camera app opens it and answers at once), the read-only text with Copy, and
  * Share where the Web Share API exists. The text box's accessible name is exactly "Offer" or "Answer".
  */
-@localized()
 @customElement('p2p-signal-out')
+@localized()
 export class P2pSignalOut extends LitElement {
   static override styles = [
     sharedStyles,

@@ -16,8 +16,8 @@ const CHART_WIDTH = 240;
 const CHART_HEIGHT = 48;
 
 /** Live connection statistics in plain words, refreshed every second, with a one-minute chart. */
-@localized()
 @customElement('p2p-stats')
+@localized()
 export class P2pStats extends LitElement {
   static override styles = [
     sharedStyles,
