@@ -40,13 +40,7 @@ export class P2pLanguage extends LitElement {
         margin: 0;
       }
       select {
-        font: inherit;
-        color: inherit;
-        background: var(--p2p-surface);
-        border: 1px solid var(--p2p-border);
-        border-radius: var(--p2p-radius);
-        min-height: 44px;
-        padding: 0.25rem 0.5rem;
+        width: auto;
       }
     `,
   ];
