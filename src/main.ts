@@ -1,12 +1,21 @@
 import { createApp } from './core/app/create-app.ts';
 import { browserPlatform } from './platform/browser-platform.ts';
+import { localLocaleStore } from './platform/local-storage-slot.ts';
 import { registerServiceWorker } from './pwa/register-sw.ts';
 import './pwa/p2p-update-notice.ts';
+import { LocaleChoice } from './ui/locale/localization.ts';
 import './ui/p2p-app.ts';
 
 // The composition root: the only place that knows which platform the core runs on.
 const page = document.querySelector('p2p-app');
-if (page) page.app = createApp(browserPlatform());
+const app = createApp(browserPlatform());
+
+// The language is settled before the page first renders, so a Korean browser never flashes English.
+const locale = new LocaleChoice(localLocaleStore, navigator.languages);
+document.addEventListener('p2p-locale-change', (event) => void locale.choose(event.detail.locale));
+void locale.start().finally(() => {
+  if (page) page.app = app;
+});
 
 // Every build has a sw.js (vite.config.ts); the dev server has none, and a worker serving cached
 // files would fight hot reload. (Not import.meta.env.PROD: the e2e build runs with NODE_ENV=test.)

@@ -2,7 +2,7 @@ import type { Platform } from '../core/app/platform.ts';
 import { browserMedia } from './browser-media.ts';
 import { browserWakeLock } from './browser-wake-lock.ts';
 import { BrowserReceivedFiles } from './files/browser-received-files.ts';
-import { localSettingsStore } from './local-settings-store.ts';
+import { localSettingsStore } from './local-storage-slot.ts';
 
 /** The browser's implementations of everything the core needs from its surroundings. */
 export function browserPlatform(): Platform {

@@ -9,6 +9,13 @@ export const appStyles = [
       margin: 0 auto;
       padding: 1rem;
     }
+    header .title {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5rem;
+    }
     header h1 {
       margin: 0;
       font-size: 1.5rem;

@@ -1,7 +1,9 @@
+import { localized, msg } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { App } from '../core/app/create-app.ts';
 import { screenFor, type Screen } from '../core/session/screen.ts';
+import './components/p2p-language.ts';
 import './components/p2p-settings.ts';
 import type { SettingsChangeEvent } from './components/p2p-settings.ts';
 import { SubscriptionController } from './controllers/subscription-controller.ts';
@@ -19,6 +21,9 @@ import { chatView, conversationView } from './views/conversation-view.ts';
  * handed (src/main.ts builds it). Owns one thing itself: the latest problem to show.
  */
 @customElement('p2p-app')
+// Below @customElement, so applied before it: <p2p-app> is in index.html and is upgraded the moment
+// it is defined; a controller added after that would never reach it.
+@localized()
 export class P2pApp extends LitElement {
   static override styles = appStyles;
 
@@ -76,7 +81,10 @@ export class P2pApp extends LitElement {
     const alert = this.problem ? problemText(this.problem) : screen.name === 'connect' && screen.noAddress ? HINTS.noAddress : '';
     return html`
       <header>
-        <h1>${HINTS.title}</h1>
+        <div class="title">
+          <h1>${HINTS.title}</h1>
+          <p2p-language></p2p-language>
+        </div>
         <p class="hint">${HINTS.tagline}</p>
       </header>
       <main>
@@ -84,7 +92,7 @@ export class P2pApp extends LitElement {
         ${alert ? html`<p role="alert">${alert}</p>` : nothing} ${this.renderScreen(screen, app)}
         ${screen.name === 'connect' && screen.atStart
           ? nothing
-          : html`<div class="row"><button @click=${this.newSession}>New session</button></div>`}
+          : html`<div class="row"><button @click=${this.newSession}>${msg('New session')}</button></div>`}
         <p2p-settings .settings=${app.settings.current} @p2p-settings-change=${this.changeSettings}></p2p-settings>
       </main>
     `;

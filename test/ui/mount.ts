@@ -34,6 +34,8 @@ export type Role =
   | 'button'
   | 'textbox'
   | 'checkbox'
+  | 'combobox'
+  | 'option'
   | 'spinbutton'
   | 'img'
   | 'log'
@@ -50,6 +52,8 @@ const IMPLICIT_ROLES: Record<Role, string> = {
   button: 'button',
   textbox: 'textarea, input:not([type]), input[type=text], input[type=password]',
   checkbox: 'input[type=checkbox]',
+  combobox: 'select',
+  option: 'option',
   spinbutton: 'input[type=number]',
   img: 'img',
   log: '',

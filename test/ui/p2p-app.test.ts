@@ -1,57 +1,18 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import '../../src/ui/p2p-app.ts';
-// p2p-app loads these once connected; imported here so that they are defined before the test looks.
-import '../../src/ui/connected-views.ts';
-import { createApp, type App } from '../../src/core/app/create-app.ts';
-import { LinkedPeerConnection } from '../helpers/linked-peer-connection.ts';
-import { MemoryReceivedFiles, memorySettingsStore } from '../helpers/node-platform.ts';
-import { useFakeCanvas } from './fake-canvas.ts';
-import { allByRole, button, getByRole, mount, pressEnter, settled, type, visibleText } from './mount.ts';
+import { describe, expect, test } from 'vitest';
+import { chromium, firefox, openPage, status, until } from './app-page.ts';
+import { allByRole, button, getByRole, pressEnter, settled, type, visibleText } from './mount.ts';
 
 /**
  * Two whole pages, one per device, linked in memory (real browser descriptions, the real codec)
  * and used only as a user would: the buttons, the boxes, and what the status and alert say.
  */
 
-// A path, not a URL: under happy-dom, URL is the page's own and does not resolve file: URLs.
-const capture = (name: string) => readFileSync(join(import.meta.dirname, `../fixtures/sdp/${name}.sdp`), 'utf8');
-const chromium = { offer: capture('chromium156-offer-data-mdns'), answer: capture('chromium156-answer-data-mdns') };
-const firefox = { offer: capture('firefox153-offer-data-mdns'), answer: capture('firefox153-answer-data-mdns') };
-
 const NOT_A_CODE = 'This is not a connection code from this page. Copy the whole text the other device shows.';
 
-useFakeCanvas();
-let apps: App[] = [];
-afterEach(() => {
-  for (const app of apps) app.session.reset();
-  apps = [];
-  history.replaceState(null, '', location.pathname);
-});
-
-/** A page as src/main.ts builds it, on a platform without media: data only. */
-async function openPage(captures: { offer: string; answer: string }): Promise<HTMLElement> {
-  const app = createApp({
-    createPeerConnection: () => new LinkedPeerConnection(captures) as unknown as RTCPeerConnection,
-    settingsStore: memorySettingsStore(),
-    receivedFiles: new MemoryReceivedFiles(),
-  });
-  apps.push(app);
-  return mount('p2p-app', { app });
-}
-
-const status = (page: HTMLElement) => visibleText(getByRole(page, 'status'));
 const alerts = (page: HTMLElement) => allByRole(page, 'alert').map(visibleText);
 const codeShown = (page: HTMLElement, name: 'Offer' | 'Answer') => (getByRole(page, 'textbox', name) as HTMLTextAreaElement).value;
 const pasteBox = (page: HTMLElement) => getByRole(page, 'textbox', 'Paste offer or answer') as HTMLTextAreaElement;
-
-/** Waits until the assertion holds, then for everything on the page to render. */
-async function until(page: HTMLElement, assertion: () => void): Promise<void> {
-  await vi.waitFor(assertion);
-  await settled(page);
-}
 
 async function createOffer(page: HTMLElement): Promise<string> {
   button(page, 'Create offer').click();

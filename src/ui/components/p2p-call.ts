@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { Call } from '../../core/media/call.ts';
@@ -19,6 +20,7 @@ declare global {
  * @fires p2p-problem - when the camera, microphone or screen cannot be used
  */
 @customElement('p2p-call')
+@localized()
 export class P2pCall extends LitElement {
   static override styles = [
     sharedStyles,
@@ -86,29 +88,29 @@ export class P2pCall extends LitElement {
     return html`
       ${remoteSends || call.live
         ? html`<div class="stage">
-            <video class="remote" autoplay playsinline aria-label="Video from the other device"></video>
-            ${call.live ? html`<video class="local" autoplay playsinline muted aria-label="Your camera"></video>` : nothing}
+            <video class="remote" autoplay playsinline aria-label=${msg('Video from the other device')}></video>
+            ${call.live ? html`<video class="local" autoplay playsinline muted aria-label=${msg('Your camera')}></video>` : nothing}
             ${this.renderNote()}
           </div>`
         : nothing}
       <div class="row controls">
         ${call.live
           ? html`
-              <button aria-pressed=${String(call.muted)} @click=${() => this.act(() => call.setMuted(!call.muted))}>Mute</button>
+              <button aria-pressed=${String(call.muted)} @click=${() => this.act(() => call.setMuted(!call.muted))}>${msg('Mute')}</button>
               <button aria-pressed=${String(call.cameraOff)} @click=${() => this.act(() => call.setCameraOff(!call.cameraOff))}>
-                Camera off
+                ${msg('Camera off')}
               </button>
               <button
                 aria-pressed=${String(call.local.screen)}
                 @click=${() => this.act(() => (call.local.screen ? call.stopSharing() : call.shareScreen()))}
               >
-                Share screen
+                ${msg('Share screen')}
               </button>
-              <button @click=${() => this.act(() => call.switchCamera())}>Switch camera</button>
-              <button @click=${() => this.act(() => call.hangUp())}>Hang up</button>
+              <button @click=${() => this.act(() => call.switchCamera())}>${msg('Switch camera')}</button>
+              <button @click=${() => this.act(() => call.hangUp())}>${msg('Hang up')}</button>
             `
-          : html`<button class="primary" @click=${() => this.act(() => call.start())}>Start video</button>`}
-        ${remoteSends || call.live ? html`<button @click=${this.handleFullScreen}>Full screen</button>` : nothing}
+          : html`<button class="primary" @click=${() => this.act(() => call.start())}>${msg('Start video')}</button>`}
+        ${remoteSends || call.live ? html`<button @click=${this.handleFullScreen}>${msg('Full screen')}</button>` : nothing}
       </div>
     `;
   }
@@ -125,11 +127,11 @@ export class P2pCall extends LitElement {
   private renderNote() {
     const call = this.call!;
     const notes: string[] = [];
-    if (!call.remote.video && !call.remote.audio) notes.push('The other device sends no video.');
+    if (!call.remote.video && !call.remote.audio) notes.push(msg('The other device sends no video.'));
     else {
-      if (!call.remote.audio) notes.push('They are muted.');
-      if (!call.remote.video) notes.push('Their camera is off.');
-      if (call.remote.screen) notes.push('They are sharing their screen.');
+      if (!call.remote.audio) notes.push(msg('They are muted.'));
+      if (!call.remote.video) notes.push(msg('Their camera is off.'));
+      if (call.remote.screen) notes.push(msg('They are sharing their screen.'));
     }
     return notes.length ? html`<p class="note">${notes.join(' ')}</p>` : nothing;
   }

@@ -1,12 +1,12 @@
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatEntry } from '../../core/chat/chat-feature.ts';
 import { MAX_CHAT_CHARS } from '../../core/chat/chat-messages.ts';
 import { intent } from '../events.ts';
+import { formatTime } from '../locale/intl.ts';
 import { sharedStyles } from '../styles/shared-styles.ts';
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /**
  * Chat: the message log (role log) and a composer. Enter or Send sends.
@@ -14,6 +14,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute:
  * @fires p2p-chat-send - with the text to send
  */
 @customElement('p2p-chat')
+@localized()
 export class P2pChat extends LitElement {
   static override styles = [
     sharedStyles,
@@ -81,8 +82,8 @@ export class P2pChat extends LitElement {
 
   override render() {
     return html`
-      <div role="log" aria-label="Chat messages">
-        ${this.entries.length === 0 ? html`<p class="empty">No messages yet.</p>` : ''}
+      <div role="log" aria-label=${msg('Chat messages')}>
+        ${this.entries.length === 0 ? html`<p class="empty">${msg('No messages yet.')}</p>` : ''}
         <ol>
           ${repeat(
             this.entries,
@@ -90,8 +91,8 @@ export class P2pChat extends LitElement {
             (entry) => html`
               <li data-from=${entry.from}>
                 <span class="meta">
-                  ${entry.from === 'mine' ? 'You' : 'Them'} ·
-                  <time datetime=${new Date(entry.at).toISOString()}>${timeFormat.format(entry.at)}</time>
+                  ${entry.from === 'mine' ? msg('You') : msg('Them')} ·
+                  <time datetime=${new Date(entry.at).toISOString()}>${formatTime(entry.at)}</time>
                 </span>
                 <span class="text">${entry.text}</span>
               </li>
@@ -102,13 +103,13 @@ export class P2pChat extends LitElement {
       <form class="row" @submit=${this.handleSubmit}>
         <input
           type="text"
-          aria-label="Message"
+          aria-label=${msg('Message')}
           autocomplete="off"
           maxlength=${MAX_CHAT_CHARS}
-          placeholder="Type a message"
+          placeholder=${msg('Type a message')}
           ?disabled=${this.disabled}
         />
-        <button class="primary" type="submit" ?disabled=${this.disabled}>Send</button>
+        <button class="primary" type="submit" ?disabled=${this.disabled}>${msg('Send')}</button>
       </form>
     `;
   }

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -6,7 +7,7 @@ import type { ReceivedFiles } from '../../core/transfer/received-files.ts';
 import type { TransferEvent } from '../../core/transfer/transfer-event.ts';
 import type { TransferSnapshot } from '../../core/transfer/transfer-state.ts';
 import { SubscriptionController } from '../controllers/subscription-controller.ts';
-import { formatBytes, formatDuration, transferStateText } from '../text/transfer-text.ts';
+import { formatBytes, progressText, transferStateText } from '../text/transfer-text.ts';
 import { filesStyles } from './p2p-files.styles.ts';
 
 declare global {
@@ -20,6 +21,7 @@ declare global {
  * decline what arrives; progress, speed, time left and the end-to-end SHA-256 verdict per file.
  */
 @customElement('p2p-files')
+@localized()
 export class P2pFiles extends LitElement {
   static override styles = filesStyles;
 
@@ -70,17 +72,17 @@ export class P2pFiles extends LitElement {
   override render() {
     const transfers = this.manager?.list() ?? [];
     return html`
-      <h2>Files</h2>
+      <h2>${msg('Files')}</h2>
       <div class="row">
-        <button @click=${this.handlePick}>Send files</button>
+        <button @click=${this.handlePick}>${msg('Send files')}</button>
         <label class="inline">
           <input type="checkbox" .checked=${this.autoAccept} @change=${this.handleAutoAccept} />
-          Always accept files from this device for this session
+          ${msg('Always accept files from this device for this session')}
         </label>
       </div>
-      <p class="hint">Or drop files anywhere on this page, or paste them. Every file is checked end to end (SHA-256).</p>
+      <p class="hint">${msg('Or drop files anywhere on this page, or paste them. Every file is checked end to end (SHA-256).')}</p>
       <input class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true" @change=${this.handleFiles} />
-      <ul aria-label="Transfers">
+      <ul aria-label=${msg('Transfers')}>
         ${repeat(transfers, (t) => t.id, (t) => this.renderTransfer(t))}
       </ul>
     `;
@@ -95,24 +97,24 @@ export class P2pFiles extends LitElement {
         <div class="name">${t.direction === 'outgoing' ? '↑' : '↓'} ${file.name}</div>
         <div class="hint">${formatBytes(file.size)}${file.mimeType ? ` · ${file.mimeType}` : ''}</div>
         ${active || state.phase === 'offered'
-          ? html`<progress aria-label="Progress of ${file.name}" max=${Math.max(1, progress.total)} .value=${progress.bytesDone}></progress>
-              <div class="hint">
-                ${formatBytes(progress.bytesDone)} of ${formatBytes(progress.total)}
-                ${progress.bytesPerSecond > 0 ? ` · ${formatBytes(progress.bytesPerSecond)}/s` : ''}
-                ${progress.secondsLeft !== undefined ? ` · ${formatDuration(progress.secondsLeft)} left` : ''}
-              </div>`
+          ? html`<progress
+                aria-label=${msg(str`Progress of ${file.name}`)}
+                max=${Math.max(1, progress.total)}
+                .value=${progress.bytesDone}
+              ></progress>
+              <div class="hint">${progressText(t)}</div>`
           : nothing}
         <div class=${state.phase === 'verified' ? 'verified' : state.phase === 'failed' ? 'failed' : ''}>${transferStateText(t)}</div>
         <div class="row">
           ${t.direction === 'incoming' && state.phase === 'offered'
-            ? html`<button class="primary" @click=${() => this.accept(t.id)}>Accept</button>
-                <button @click=${() => this.manager?.decline(t.id)}>Decline</button>`
+            ? html`<button class="primary" @click=${() => this.accept(t.id)}>${msg('Accept')}</button>
+                <button @click=${() => this.manager?.decline(t.id)}>${msg('Decline')}</button>`
             : nothing}
           ${active || (t.direction === 'outgoing' && state.phase === 'offered')
-            ? html`<button @click=${() => this.manager?.cancel(t.id)}>Cancel</button>`
+            ? html`<button @click=${() => this.manager?.cancel(t.id)}>${msg('Cancel')}</button>`
             : nothing}
           ${state.phase === 'verified' && saved
-            ? html`<a class="save" href=${this.urlFor(t.id, saved)} download=${file.name}>Save</a>`
+            ? html`<a class="save" href=${this.urlFor(t.id, saved)} download=${file.name}>${msg('Save')}</a>`
             : nothing}
         </div>
       </div></li>

@@ -1,3 +1,4 @@
+import { localized } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { KeepAwake } from '../../core/app/keep-awake.ts';
@@ -16,6 +17,7 @@ declare global {
  * once the user comes back from another app. (The screen itself is kept on by the core's KeepAwake.)
  */
 @customElement('p2p-keep-awake-notice')
+@localized()
 export class P2pKeepAwakeNotice extends LitElement {
   static override styles = [
     sharedStyles,

@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { QRCodeErrorCorrectionLevel } from 'qrcode';
@@ -14,6 +15,7 @@ const MIN_PX_PER_MODULE = 4;
  * the space allows, always dark on light whatever the page theme.
  */
 @customElement('p2p-qr-code')
+@localized()
 export class P2pQrCode extends LitElement {
   static override styles = css`
     :host {
@@ -33,7 +35,8 @@ export class P2pQrCode extends LitElement {
   `;
 
   @property() text = '';
-  @property() label = 'QR code';
+  /** The image's accessible name; the owner words it (in the page's language). */
+  @property() label = '';
   @property() level: QRCodeErrorCorrectionLevel = 'M';
   @state() private availableWidth = 0;
   @query('canvas') private canvas!: HTMLCanvasElement | null;
@@ -53,8 +56,8 @@ export class P2pQrCode extends LitElement {
 
   override render() {
     const matrix = this.matrix();
-    if (!matrix) return html`<p>This code is too long for a QR code; copy the text instead.</p>`;
-    return html`<canvas role="img" aria-label=${this.label} data-version=${matrix.version}></canvas>`;
+    if (!matrix) return html`<p>${msg('This code is too long for a QR code; copy the text instead.')}</p>`;
+    return html`<canvas role="img" aria-label=${this.label || msg('QR code')} data-version=${matrix.version}></canvas>`;
   }
 
   protected override updated(_changed: PropertyValues): void {

@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { isIntactBlob } from '../../core/signal/index.ts';
@@ -24,6 +25,7 @@ const loadScanner = () => import('../scanner/qr-scanner.ts');
  * @fires p2p-problem - when the camera or the image cannot be used
  */
 @customElement('p2p-scanner')
+@localized()
 export class P2pScanner extends LitElement {
   static override styles = [
     sharedStyles,
@@ -78,15 +80,15 @@ export class P2pScanner extends LitElement {
     return html`
       <div class="row">
         ${this.scanning
-          ? html`<button @click=${this.stop}>Stop scanning</button>`
-          : html`<button ?disabled=${this.disabled} @click=${this.handleScan}>Scan</button>`}
-        <button ?disabled=${this.disabled} @click=${this.handleChooseImage}>Choose image</button>
+          ? html`<button @click=${this.stop}>${msg('Stop scanning')}</button>`
+          : html`<button ?disabled=${this.disabled} @click=${this.handleScan}>${msg('Scan')}</button>`}
+        <button ?disabled=${this.disabled} @click=${this.handleChooseImage}>${msg('Choose image')}</button>
         ${this.scanning && this.camera.cameras.length > 1
-          ? html`<button @click=${this.handleSwitchCamera}>Switch camera</button>`
+          ? html`<button @click=${this.handleSwitchCamera}>${msg('Switch camera')}</button>`
           : nothing}
         ${this.scanning && this.camera.hasTorch
           ? html`<button aria-pressed=${this.camera.torchOn ? 'true' : 'false'} @click=${() => this.camera.toggleTorch()}>
-              Torch
+              ${msg('Torch')}
             </button>`
           : nothing}
       </div>
@@ -100,7 +102,7 @@ export class P2pScanner extends LitElement {
       />
       ${this.scanning
         ? html`<div class="preview">
-            <video muted playsinline autoplay aria-label="Camera preview"></video>
+            <video muted playsinline autoplay aria-label=${msg('Camera preview')}></video>
             <div class="viewfinder"></div>
           </div>`
         : nothing}

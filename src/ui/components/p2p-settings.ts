@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
@@ -22,11 +23,11 @@ declare global {
 
 type NumberKey = 'gatherCapMs' | 'gatherQuietMs' | 'connectTimeoutMs' | 'answerTimeoutMs';
 
-const NUMBER_FIELDS: readonly { key: NumberKey; label: string; scale: number; min: number }[] = [
-  { key: 'gatherCapMs', label: 'Address search limit (ms)', scale: 1, min: 100 },
-  { key: 'gatherQuietMs', label: 'Stop after no new address for (ms)', scale: 1, min: 0 },
-  { key: 'connectTimeoutMs', label: 'Connection timeout after the answer (s)', scale: 1000, min: 1 },
-  { key: 'answerTimeoutMs', label: 'Answer waits to be used for (s)', scale: 1000, min: 1 },
+const NUMBER_FIELDS: readonly { key: NumberKey; label: () => string; scale: number; min: number }[] = [
+  { key: 'gatherCapMs', label: () => msg('Address search limit (ms)'), scale: 1, min: 100 },
+  { key: 'gatherQuietMs', label: () => msg('Stop after no new address for (ms)'), scale: 1, min: 0 },
+  { key: 'connectTimeoutMs', label: () => msg('Connection timeout after the answer (s)'), scale: 1000, min: 1 },
+  { key: 'answerTimeoutMs', label: () => msg('Answer waits to be used for (s)'), scale: 1000, min: 1 },
 ];
 
 /**
@@ -36,6 +37,7 @@ const NUMBER_FIELDS: readonly { key: NumberKey; label: string; scale: number; mi
  * @fires p2p-settings-change - with the settings to store and use
  */
 @customElement('p2p-settings')
+@localized()
 export class P2pSettings extends LitElement {
   static override styles = [
     sharedStyles,
@@ -68,27 +70,27 @@ export class P2pSettings extends LitElement {
     const rows = this.rows ?? [...this.settings.iceServers];
     return html`
       <details>
-        <summary>Settings</summary>
-        <p class="hint">Changes apply to the next offer or answer and are remembered on this device.</p>
+        <summary>${msg('Settings')}</summary>
+        <p class="hint">${msg('Changes apply to the next offer or answer and are remembered on this device.')}</p>
         <fieldset>
-          <legend>ICE servers (STUN and TURN)</legend>
+          <legend>${msg('ICE servers (STUN and TURN)')}</legend>
           <p class="hint">
-            Public STUN servers help devices on different networks find each other. Leave the list empty on
-            a LAN without internet. A TURN server relays traffic when nothing else works; it needs a user
-            name and a password.
+            ${msg(
+              'Public STUN servers help devices on different networks find each other. Leave the list empty on a LAN without internet. A TURN server relays traffic when nothing else works; it needs a user name and a password.',
+            )}
           </p>
           ${rows.map((row, index) => this.renderServer(row, index))}
           <div class="row">
-            <button @click=${this.handleAdd}>Add server</button>
-            <button @click=${this.handleRestore}>Restore defaults</button>
+            <button @click=${this.handleAdd}>${msg('Add server')}</button>
+            <button @click=${this.handleRestore}>${msg('Restore defaults')}</button>
           </div>
         </fieldset>
         <fieldset>
-          <legend>Timing</legend>
+          <legend>${msg('Timing')}</legend>
           ${NUMBER_FIELDS.map(
             (field) => html`
               <label>
-                ${field.label}
+                ${field.label()}
                 <input
                   type="number"
                   min=${field.min}
@@ -110,10 +112,10 @@ export class P2pSettings extends LitElement {
     return html`
       <div class="server">
         <label>
-          Server ${n} URL
+          ${msg(str`Server ${n} URL`)}
           <input
             .value=${row.urls}
-            placeholder="stun:host:3478 or turn:host:3478"
+            placeholder=${msg('stun:host:3478 or turn:host:3478')}
             aria-invalid=${valid ? 'false' : 'true'}
             @change=${(event: Event) => this.handleRow(index, 'urls', event)}
           />
@@ -121,11 +123,11 @@ export class P2pSettings extends LitElement {
         ${turn
           ? html`
               <label>
-                Server ${n} user name
+                ${msg(str`Server ${n} user name`)}
                 <input .value=${row.username ?? ''} @change=${(event: Event) => this.handleRow(index, 'username', event)} />
               </label>
               <label>
-                Server ${n} password
+                ${msg(str`Server ${n} password`)}
                 <input
                   type="password"
                   .value=${row.credential ?? ''}
@@ -134,8 +136,8 @@ export class P2pSettings extends LitElement {
               </label>
             `
           : ''}
-        <button aria-label="Remove server ${n}" @click=${() => this.handleRemove(index)}>Remove</button>
-        ${valid ? '' : html`<p class="error">A server URL starts with stun:, stuns:, turn: or turns:. This one is not used.</p>`}
+        <button aria-label=${msg(str`Remove server ${n}`)} @click=${() => this.handleRemove(index)}>${msg('Remove')}</button>
+        ${valid ? '' : html`<p class="error">${msg('A server URL starts with stun:, stuns:, turn: or turns:. This one is not used.')}</p>`}
       </div>
     `;
   }

@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { intent } from '../events.ts';
@@ -13,6 +14,7 @@ const SETTLE_MS = 400;
  * @fires p2p-blob-submit - with the text to decode
  */
 @customElement('p2p-signal-in')
+@localized()
 export class P2pSignalIn extends LitElement {
   static override styles = sharedStyles;
 
@@ -35,20 +37,20 @@ export class P2pSignalIn extends LitElement {
 
   override render() {
     return html`
-      <label for="paste">Paste offer or answer</label>
+      <label for="paste">${msg('Paste offer or answer')}</label>
       <textarea
         id="paste"
         rows="3"
         autocomplete="off"
         spellcheck="false"
-        placeholder="Paste the code from the other device here"
+        placeholder=${msg('Paste the code from the other device here')}
         ?disabled=${this.disabled}
         @input=${this.handleInput}
         @paste=${this.handlePaste}
         @keydown=${this.handleKeydown}
       ></textarea>
       <div class="row">
-        <button ?disabled=${this.disabled} @click=${this.submit}>Apply</button>
+        <button ?disabled=${this.disabled} @click=${this.submit}>${msg('Apply')}</button>
       </div>
     `;
   }

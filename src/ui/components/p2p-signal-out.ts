@@ -1,8 +1,9 @@
+import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { linkFor } from '../../core/qr/qr-link.ts';
 import { sharedStyles } from '../styles/shared-styles.ts';
-import { CODE_NOTES } from '../text/code-notes.ts';
+import { codeImprovedNote } from '../text/code-notes.ts';
 import './p2p-qr-code.ts';
 
 /**
@@ -13,6 +14,7 @@ import './p2p-qr-code.ts';
  * box and the note keeps its lines, so nothing on the page moves when it arrives.
  */
 @customElement('p2p-signal-out')
+@localized()
 export class P2pSignalOut extends LitElement {
   static override styles = [
     sharedStyles,
@@ -38,17 +40,19 @@ export class P2pSignalOut extends LitElement {
   @state() private copyFeedback = '';
 
   override render() {
-    const label = this.kind === 'offer' ? 'Offer' : 'Answer';
+    const label = this.kind === 'offer' ? msg('Offer') : msg('Answer');
+    const qrLabel = this.kind === 'offer' ? msg('QR code of the offer') : msg('QR code of the answer');
+    const characters = this.blob.length;
     return html`
-      <p2p-qr-code .text=${this.link()} label="QR code of the ${this.kind}"></p2p-qr-code>
-      <p class="hint note" aria-live="polite">${this.improved ? CODE_NOTES.improved : ''}</p>
+      <p2p-qr-code .text=${this.link()} label=${qrLabel}></p2p-qr-code>
+      <p class="hint note" aria-live="polite">${this.improved ? codeImprovedNote() : ''}</p>
       <label for="blob">${label}</label>
       <textarea id="blob" readonly .value=${this.blob} @focus=${this.handleFocus}></textarea>
       <div class="row">
-        <button class="primary" @click=${this.handleCopy}>Copy</button>
-        ${'share' in navigator ? html`<button @click=${this.handleShare}>Share</button>` : ''}
+        <button class="primary" @click=${this.handleCopy}>${msg('Copy')}</button>
+        ${'share' in navigator ? html`<button @click=${this.handleShare}>${msg('Share')}</button>` : ''}
         <span class="hint" aria-live="polite">${this.copyFeedback}</span>
-        <span class="hint">${this.blob.length} characters</span>
+        <span class="hint">${msg(str`${characters} characters`)}</span>
       </div>
     `;
   }
@@ -60,7 +64,7 @@ export class P2pSignalOut extends LitElement {
 
   private async handleShare(): Promise<void> {
     try {
-      await navigator.share({ title: `P2P Direct ${this.kind}`, url: this.link() });
+      await navigator.share({ title: this.kind === 'offer' ? msg('P2P Direct offer') : msg('P2P Direct answer'), url: this.link() });
     } catch {
       // The user closed the share sheet; nothing to report.
     }
@@ -73,13 +77,13 @@ export class P2pSignalOut extends LitElement {
   private async handleCopy(): Promise<void> {
     try {
       await navigator.clipboard.writeText(this.blob);
-      this.copyFeedback = 'Copied to the clipboard.';
+      this.copyFeedback = msg('Copied to the clipboard.');
     } catch {
       // Clipboard API refused (insecure origin, no permission): select the text for a manual copy.
       const textarea = this.renderRoot.querySelector('textarea');
       textarea?.focus();
       textarea?.select();
-      this.copyFeedback = 'Copying was blocked: the text is selected, copy it with Ctrl+C or the menu.';
+      this.copyFeedback = msg('Copying was blocked: the text is selected, copy it with Ctrl+C or the menu.');
     }
   }
 }

@@ -1,8 +1,10 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { StatsSummary } from '../../core/media/connection-stats.ts';
 import { StatsController } from '../controllers/stats-controller.ts';
 import { sharedStyles } from '../styles/shared-styles.ts';
+import { candidateText, connectionTypeText, kbpsText, lossText, msText, videoText } from '../text/stats-text.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -15,6 +17,7 @@ const CHART_HEIGHT = 48;
 
 /** Live connection statistics in plain words, refreshed every second, with a one-minute chart. */
 @customElement('p2p-stats')
+@localized()
 export class P2pStats extends LitElement {
   static override styles = [
     sharedStyles,
@@ -50,35 +53,30 @@ export class P2pStats extends LitElement {
     const s = this.stats.latest;
     return html`
       <details open>
-        <summary>Stats</summary>
-        ${s ? this.renderSummary(s) : html`<p class="hint">Measuring…</p>`}
+        <summary>${msg('Stats')}</summary>
+        ${s ? this.renderSummary(s) : html`<p class="hint">${msg('Measuring…')}</p>`}
       </details>
     `;
   }
 
   private renderSummary(s: StatsSummary) {
-    const kbps = (value?: number) => (value === undefined ? '—' : `${Math.round(value)} kbit/s`);
-    const lossPercent = s.packetsReceived + s.packetsLost > 0 ? (100 * s.packetsLost) / (s.packetsReceived + s.packetsLost) : 0;
     return html`
       <dl>
-        <dt>Connection</dt>
-        <dd data-stat="connection-type">${s.connectionType}</dd>
-        <dt>This device</dt>
-        <dd>${s.local ? `${s.local.type} ${s.local.address}${s.local.protocol ? ` (${s.local.protocol})` : ''}` : '—'}</dd>
-        <dt>Other device</dt>
-        <dd>${s.remote ? `${s.remote.type} ${s.remote.address}` : '—'}</dd>
-        <dt>Round trip</dt>
-        <dd data-stat="rtt">${s.rttMs === undefined ? '—' : `${s.rttMs.toFixed(1)} ms`}</dd>
-        <dt>Sending</dt>
-        <dd>${kbps(s.sendKbps)}</dd>
-        <dt>Receiving</dt>
-        <dd>${kbps(s.receiveKbps)}</dd>
-        ${s.video
-          ? html`<dt>Video in</dt>
-              <dd>${s.video.width}×${s.video.height}${s.video.fps === undefined ? '' : ` at ${Math.round(s.video.fps)} fps`}</dd>`
-          : nothing}
-        <dt>Packet loss</dt>
-        <dd>${lossPercent.toFixed(1)} % (${s.packetsLost} lost)</dd>
+        <dt>${msg('Connection')}</dt>
+        <dd data-stat="connection-type">${connectionTypeText(s.connectionType)}</dd>
+        <dt>${msg('This device')}</dt>
+        <dd>${candidateText(s.local)}</dd>
+        <dt>${msg('Other device')}</dt>
+        <dd>${candidateText(s.remote, { protocol: false })}</dd>
+        <dt>${msg('Round trip')}</dt>
+        <dd data-stat="rtt">${msText(s.rttMs)}</dd>
+        <dt>${msg('Sending')}</dt>
+        <dd>${kbpsText(s.sendKbps)}</dd>
+        <dt>${msg('Receiving')}</dt>
+        <dd>${kbpsText(s.receiveKbps)}</dd>
+        ${s.video ? html`<dt>${msg('Video in')}</dt><dd>${videoText(s.video)}</dd>` : nothing}
+        <dt>${msg('Packet loss')}</dt>
+        <dd>${lossText(s.packetsLost, s.packetsReceived)}</dd>
       </dl>
       ${this.renderChart()}
     `;
@@ -96,18 +94,18 @@ export class P2pStats extends LitElement {
     };
     const bitrate = history.map((s) => (s.receiveKbps ?? 0) + (s.sendKbps ?? 0));
     const rtt = history.map((s) => s.rttMs ?? 0);
-    const peakKbps = Math.round(Math.max(...bitrate));
-    const peakRtt = Math.max(...rtt).toFixed(1);
+    const peakKbps = kbpsText(Math.max(...bitrate));
+    const peakRtt = msText(Math.max(...rtt));
     return html`
       <svg
         viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}"
         role="img"
-        aria-label="Bitrate and round-trip time over the last minute: peak ${peakKbps} kbit/s, peak ${peakRtt} ms"
+        aria-label=${msg(str`Bitrate and round-trip time over the last minute: peak ${peakKbps}, peak ${peakRtt}`)}
       >
         ${svg`<polyline fill="none" stroke="#1a73e8" stroke-width="1.5" points=${line(bitrate)}></polyline>
           <polyline fill="none" stroke="#e37400" stroke-width="1.5" stroke-dasharray="3 2" points=${line(rtt)}></polyline>`}
       </svg>
-      <p class="hint">Blue: bitrate (peak ${peakKbps} kbit/s). Orange, dashed: round trip (peak ${peakRtt} ms).</p>
+      <p class="hint">${msg(str`Blue: bitrate (peak ${peakKbps}). Orange, dashed: round trip (peak ${peakRtt}).`)}</p>
     `;
   }
 }

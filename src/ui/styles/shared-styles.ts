@@ -35,6 +35,7 @@ export const sharedStyles = css`
     outline-offset: 2px;
   }
   input,
+  select,
   textarea {
     font: inherit;
     color: inherit;

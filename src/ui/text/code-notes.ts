@@ -1,7 +1,9 @@
+import { msg } from '@lit/localize';
+
 /**
- * Notes beside this device's offer or answer. Every version of a code shares its ICE credentials
- * and fingerprint, so the note about an update in place must say that earlier copies still work.
+ * The note beside this device's offer or answer once it was updated in place. Every version of a
+ * code shares its ICE credentials and fingerprint, so the note must say that earlier copies work.
  */
-export const CODE_NOTES = {
-  improved: 'Improved: more ways to reach this device. An earlier copy still works.',
-} as const;
+export function codeImprovedNote(): string {
+  return msg('Improved: more ways to reach this device. An earlier copy still works.');
+}

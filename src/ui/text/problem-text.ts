@@ -1,81 +1,95 @@
+import { msg, str } from '@lit/localize';
 import type { ChatRefusal } from '../../core/chat/chat-feature.ts';
 import type { MediaErrorCode } from '../../core/media/media-error.ts';
 import type { BlobProblem, PasteRefusal } from '../../core/session/paste-plan.ts';
 import type { DecodeErrorCode } from '../../core/signal/index.ts';
 import type { Problem } from '../problems.ts';
 
-/** One or two sentences a user can act on, for each problem the page reports. */
+/**
+ * One or two sentences a user can act on, for each problem the page reports. The tables are
+ * functions: msg() answers in the language active when the sentence is shown.
+ */
 export function problemText(problem: Problem): string {
   switch (problem.kind) {
     case 'code':
-      return (problem.via === 'link' ? 'The link you opened cannot be used here. ' : '') + blobProblemText(problem.problem);
+      return (problem.via === 'link' ? msg('The link you opened cannot be used here.') + ' ' : '') + blobProblemText(problem.problem);
     case 'scan-camera':
-      return SCAN_CAMERA[problem.code];
+      return scanCamera()[problem.code];
     case 'no-qr-in-image':
-      return 'No QR code was found in that image. Try a sharper, closer picture, or paste the text instead.';
-    case 'call-media':
-      return CALL_MEDIA[problem.code] ?? `The media could not be started (${problem.detail}).`;
+      return msg('No QR code was found in that image. Try a sharper, closer picture, or paste the text instead.');
+    case 'call-media': {
+      const detail = problem.detail;
+      return callMedia()[problem.code] ?? msg(str`The media could not be started (${detail}).`);
+    }
     case 'address-camera-refused':
-      return 'Camera access was refused or there is no camera, so the browser keeps this device’s local addresses hidden. Join a network with internet access, or allow the camera in the browser’s site settings.';
+      return msg(
+        'Camera access was refused or there is no camera, so the browser keeps this device’s local addresses hidden. Join a network with internet access, or allow the camera in the browser’s site settings.',
+      );
     case 'chat':
-      return CHAT[problem.code];
+      return chat()[problem.code];
   }
 }
 
 function blobProblemText(problem: BlobProblem): string {
   switch (problem.kind) {
     case 'unreadable':
-      return DECODE[problem.code];
+      return decode()[problem.code];
     case 'refused':
-      return PASTE[problem.code];
-    case 'browser-refused':
-      return `This browser cannot use that ${problem.code} (${problem.detail}).`;
+      return paste()[problem.code];
+    case 'browser-refused': {
+      const detail = problem.detail;
+      return problem.code === 'offer'
+        ? msg(str`This browser cannot use that offer (${detail}).`)
+        : msg(str`This browser cannot use that answer (${detail}).`);
+    }
   }
 }
 
-const DECODE: Readonly<Record<DecodeErrorCode, string>> = {
-  empty: 'Nothing was pasted. Paste the text the other device shows.',
-  'not-a-blob': 'This is not a connection code from this page. Copy the whole text the other device shows.',
-  'unsupported-version': 'This code was made by a different version of this page. Open the same page on both devices.',
-  damaged: 'This code is damaged (a character was changed or lost). Copy it again, completely.',
-  truncated: 'This code is incomplete: part of it is missing. Copy it again, completely.',
-  'invalid-description': 'This code does not contain a usable connection description. Create a new one.',
-};
+const decode = (): Readonly<Record<DecodeErrorCode, string>> => ({
+  empty: msg('Nothing was pasted. Paste the text the other device shows.'),
+  'not-a-blob': msg('This is not a connection code from this page. Copy the whole text the other device shows.'),
+  'unsupported-version': msg('This code was made by a different version of this page. Open the same page on both devices.'),
+  damaged: msg('This code is damaged (a character was changed or lost). Copy it again, completely.'),
+  truncated: msg('This code is incomplete: part of it is missing. Copy it again, completely.'),
+  'invalid-description': msg('This code does not contain a usable connection description. Create a new one.'),
+});
 
-const PASTE: Readonly<Record<PasteRefusal, string>> = {
-  'still-preparing': 'Still preparing this device’s code. Wait a moment, then paste again.',
-  'already-connected': 'Already connected. To connect to someone else, press New session first.',
-  'own-offer': 'This is your own offer. Send it to the other device, then paste their answer here.',
-  'offer-while-offering':
+const paste = (): Readonly<Record<PasteRefusal, string>> => ({
+  'still-preparing': msg('Still preparing this device’s code. Wait a moment, then paste again.'),
+  'already-connected': msg('Already connected. To connect to someone else, press New session first.'),
+  'own-offer': msg('This is your own offer. Send it to the other device, then paste their answer here.'),
+  'offer-while-offering': msg(
     'This is an offer, but this device has already made one. Paste the other device’s answer here, or press New session to answer their offer instead.',
-  'offer-already-answered': 'You have already answered this offer. Send your answer back to the device that made it.',
-  'answering-another-offer': 'This device is already answering another offer. Press New session to answer this one instead.',
-  'answer-for-another-offer':
+  ),
+  'offer-already-answered': msg('You have already answered this offer. Send your answer back to the device that made it.'),
+  'answering-another-offer': msg('This device is already answering another offer. Press New session to answer this one instead.'),
+  'answer-for-another-offer': msg(
     'This answer belongs to a different offer (an older one, or another device’s). Send the offer shown here and paste the answer made for it.',
-  'own-answer': 'This is your own answer. Send it back to the device that made the offer.',
-  'answer-already-applied': 'An answer has already been applied; the connection is being set up.',
-  'answer-without-offer':
+  ),
+  'own-answer': msg('This is your own answer. Send it back to the device that made the offer.'),
+  'answer-already-applied': msg('An answer has already been applied; the connection is being set up.'),
+  'answer-without-offer': msg(
     'This is an answer, but this device has not made an offer. Paste it on the device that created the offer, or press Create offer to start here.',
-};
+  ),
+});
 
-const SCAN_CAMERA: Readonly<Record<MediaErrorCode, string>> = {
-  insecure:
-    'The camera only works on a secure page (https:// or localhost). Paste the code instead, or choose an image of the QR code.',
-  denied: 'Camera access was denied. Allow it in the browser’s site settings, or paste the code, or choose an image of the QR code.',
-  'no-device': 'No camera was found. Paste the code instead, or choose an image of the QR code.',
-  busy: 'The camera is in use by another app. Close it and press Scan again, or paste the code instead.',
-  unknown: 'The camera could not be started. Paste the code instead, or choose an image of the QR code.',
-};
+const scanCamera = (): Readonly<Record<MediaErrorCode, string>> => ({
+  insecure: msg('The camera only works on a secure page (https:// or localhost). Paste the code instead, or choose an image of the QR code.'),
+  denied: msg('Camera access was denied. Allow it in the browser’s site settings, or paste the code, or choose an image of the QR code.'),
+  'no-device': msg('No camera was found. Paste the code instead, or choose an image of the QR code.'),
+  busy: msg('The camera is in use by another app. Close it and press Scan again, or paste the code instead.'),
+  unknown: msg('The camera could not be started. Paste the code instead, or choose an image of the QR code.'),
+});
 
-const CALL_MEDIA: Readonly<Partial<Record<MediaErrorCode, string>>> = {
-  insecure: 'The camera needs a secure page (https).',
-  denied: 'Camera, microphone or screen access was denied. Allow it in the browser’s site settings.',
-  'no-device': 'No camera or microphone was found on this device.',
-  busy: 'The camera or microphone is in use by another app.',
-};
+const callMedia = (): Readonly<Partial<Record<MediaErrorCode, string>>> => ({
+  insecure: msg('The camera needs a secure page (https).'),
+  denied: msg('Camera, microphone or screen access was denied. Allow it in the browser’s site settings.'),
+  'no-device': msg('No camera or microphone was found on this device.'),
+  busy: msg('The camera or microphone is in use by another app.'),
+});
 
-const CHAT: Readonly<Record<ChatRefusal, string>> = {
-  'not-connected': 'The message could not be sent: the link is not open.',
-  empty: 'The message could not be sent: it is empty.',
-  'too-long': 'The message could not be sent: it is too long.',
-};
+const chat = (): Readonly<Record<ChatRefusal, string>> => ({
+  'not-connected': msg('The message could not be sent: the link is not open.'),
+  empty: msg('The message could not be sent: it is empty.'),
+  'too-long': msg('The message could not be sent: it is too long.'),
+});

@@ -1,5 +1,8 @@
+import { msg, str } from '@lit/localize';
 import type { TransferSnapshot } from '../../core/transfer/transfer-state.ts';
+import { formatNumber } from '../locale/intl.ts';
 
+/** The same symbols in every language the page has (Korean file managers write "MB" too). */
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
 
 /** Decimal units, as file managers on phones show them. */
@@ -10,23 +13,46 @@ export function formatBytes(bytes: number): string {
     value /= 1000;
     unit++;
   }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${UNITS[unit]}`;
+  return `${formatNumber(value, unit === 0 || value >= 10 ? 0 : 1)} ${UNITS[unit]}`;
 }
 
 export function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${Math.ceil(seconds)} s`;
+  if (seconds < 60) {
+    const s = formatNumber(Math.ceil(seconds));
+    return msg(str`${s} s`, { desc: 'A duration in seconds' });
+  }
   const minutes = Math.floor(seconds / 60);
-  return minutes < 60 ? `${minutes} min ${Math.round(seconds % 60)} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  if (minutes < 60) {
+    const [m, s] = [formatNumber(minutes), formatNumber(Math.round(seconds % 60))];
+    return msg(str`${m} min ${s} s`, { desc: 'A duration in minutes and seconds' });
+  }
+  const [h, m] = [formatNumber(Math.floor(minutes / 60)), formatNumber(minutes % 60)];
+  return msg(str`${h} h ${m} min`, { desc: 'A duration in hours and minutes' });
 }
 
-const FAILURES: Record<string, string> = {
-  'hash-mismatch': 'Failed: the received file does not match the original (SHA-256 differs). It was discarded.',
-  protocol: 'Failed: the transfer broke off (unexpected data).',
-  'read-error': 'Failed: the file could not be read on the sending device.',
-  'write-error': 'Failed: the file could not be stored on the receiving device (is the disk full?).',
-  'channel-closed': 'Failed: the transfer channel closed unexpectedly.',
-  'connection-closed': 'Failed: the connection ended before the file was complete.',
-};
+/** Bytes done of the total, then the speed and the time left once they are known. */
+export function progressText({ progress }: TransferSnapshot): string {
+  const [done, total] = [formatBytes(progress.bytesDone), formatBytes(progress.total)];
+  const parts = [msg(str`${done} of ${total}`, { desc: 'Bytes of a file transferred so far, of its size' })];
+  if (progress.bytesPerSecond > 0) {
+    const speed = formatBytes(progress.bytesPerSecond);
+    parts.push(msg(str`${speed}/s`, { desc: 'A transfer speed: bytes per second' }));
+  }
+  if (progress.secondsLeft !== undefined) {
+    const left = formatDuration(progress.secondsLeft);
+    parts.push(msg(str`${left} left`, { desc: 'The time a transfer still needs' }));
+  }
+  return parts.join(' · ');
+}
+
+const failures = (): Record<string, string> => ({
+  'hash-mismatch': msg('Failed: the received file does not match the original (SHA-256 differs). It was discarded.'),
+  protocol: msg('Failed: the transfer broke off (unexpected data).'),
+  'read-error': msg('Failed: the file could not be read on the sending device.'),
+  'write-error': msg('Failed: the file could not be stored on the receiving device (is the disk full?).'),
+  'channel-closed': msg('Failed: the transfer channel closed unexpectedly.'),
+  'connection-closed': msg('Failed: the connection ended before the file was complete.'),
+});
 
 /** One line per state; "Verified" is the only wording that promises a correct file. */
 export function transferStateText(t: TransferSnapshot): string {
@@ -34,22 +60,24 @@ export function transferStateText(t: TransferSnapshot): string {
   const incoming = t.direction === 'incoming';
   switch (state.phase) {
     case 'offered':
-      return incoming ? 'Offered to you.' : 'Waiting for the other device to accept…';
+      return incoming ? msg('Offered to you.') : msg('Waiting for the other device to accept…');
     case 'waiting':
-      return 'Starting…';
+      return msg('Starting…');
     case 'sending':
-      return 'Sending…';
+      return msg('Sending…');
     case 'receiving':
-      return 'Receiving…';
+      return msg('Receiving…');
     case 'verifying':
-      return 'Checking SHA-256…';
+      return msg('Checking SHA-256…');
     case 'verified':
-      return incoming ? 'Verified: SHA-256 matches. Press Save to keep it.' : 'Verified: delivered intact (SHA-256 matches).';
-    case 'failed':
-      return FAILURES[state.reason] ?? `Failed: ${state.detail}`;
+      return incoming ? msg('Verified: SHA-256 matches. Press Save to keep it.') : msg('Verified: delivered intact (SHA-256 matches).');
+    case 'failed': {
+      const detail = state.detail;
+      return failures()[state.reason] ?? msg(str`Failed: ${detail}`);
+    }
     case 'canceled':
-      return state.by === 'me' ? 'Canceled by you.' : 'Canceled by the other device.';
+      return state.by === 'me' ? msg('Canceled by you.') : msg('Canceled by the other device.');
     case 'declined':
-      return state.by === 'me' ? 'Declined by you.' : 'Declined by the other device.';
+      return state.by === 'me' ? msg('Declined by you.') : msg('Declined by the other device.');
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { MediaAccess } from '../../core/media/media-access.ts';
 import type { Screen } from '../../core/session/screen.ts';
@@ -15,19 +16,19 @@ export interface ConnectIntents {
 export function connectView(screen: Extract<Screen, { name: 'connect' }>, intents: ConnectIntents, media: MediaAccess | undefined) {
   return html`
     ${screen.noAddress
-      ? html`<div class="row"><button class="primary" @click=${intents.allowCamera}>Allow camera and try again</button></div>`
+      ? html`<div class="row"><button class="primary" @click=${intents.allowCamera}>${msg('Allow camera and try again')}</button></div>`
       : nothing}
     ${screen.failed ? html`<p class="hint">${HINTS.failed}</p>` : nothing}
-    <section aria-label="Connect">
+    <section aria-label=${msg('Connect')}>
       ${screen.atStart
         ? html`<ol class="steps">
-            <li>One device presses <strong>Create offer</strong> and sends the offer to the other.</li>
-            <li>The other device pastes it below and sends back the answer it gets.</li>
-            <li>The first device pastes the answer. Done.</li>
+            <li>${msg(html`One device presses <strong>Create offer</strong> and sends the offer to the other.`)}</li>
+            <li>${msg('The other device pastes it below and sends back the answer it gets.')}</li>
+            <li>${msg('The first device pastes the answer. Done.')}</li>
           </ol>`
         : nothing}
       ${screen.canCreateOffer
-        ? html`<div class="row"><button class="primary" @click=${intents.createOffer}>Create offer</button></div>`
+        ? html`<div class="row"><button class="primary" @click=${intents.createOffer}>${msg('Create offer')}</button></div>`
         : nothing}
       ${screen.outgoing
         ? html`<p2p-signal-out
