@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { sharedStyles } from '../ui/styles/shared-styles.ts';
@@ -12,6 +13,7 @@ import type { UpdateReady } from './register-sw.ts';
  * notice; it has no role="status", which the app's own session status uses.
  */
 @customElement('p2p-update-notice')
+@localized()
 export class P2pUpdateNotice extends LitElement {
   static override styles = [
     sharedStyles,
@@ -46,9 +48,9 @@ export class P2pUpdateNotice extends LitElement {
     return html`<div aria-live="polite">
       ${this.pending
         ? html`<div class="notice">
-            <p>A new version of this app is ready.</p>
-            <button class="primary" @click=${this.handleReload}>Reload</button>
-            <button @click=${this.handleLater}>Not now</button>
+            <p>${msg('A new version of this app is ready.')}</p>
+            <button class="primary" @click=${this.handleReload}>${msg('Reload')}</button>
+            <button @click=${this.handleLater}>${msg('Not now')}</button>
           </div>`
         : nothing}
     </div>`;
