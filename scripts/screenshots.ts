@@ -44,6 +44,13 @@ async function shoot(page: Page, name: string): Promise<void> {
   console.log(`docs/screenshots/${name}.png`);
 }
 
+/** A picture in `language` of a page the script drives in English. */
+async function shootIn(page: Page, language: Language, name: string): Promise<void> {
+  if (language !== 'en') await speak(page, language);
+  await shoot(page, name);
+  if (language !== 'en') await speak(page, 'en');
+}
+
 async function connectedWithChat(browser: Browser, size: Size, language: Language, scheme: 'light' | 'dark'): Promise<void> {
   const [a, b] = [await device(browser, size, 'en', scheme), await device(browser, size, 'en', scheme)];
   await a.connectTo(b);
@@ -51,8 +58,7 @@ async function connectedWithChat(browser: Browser, size: Size, language: Languag
   await b.chat.waitFor('Hi! Sending you the photos now.', 'theirs');
   await b.chat.send('안녕하세요! 받을게요.');
   await a.chat.waitFor('안녕하세요! 받을게요.', 'theirs');
-  if (language !== 'en') await speak(a.page, language);
-  await shoot(a.page, `${size}-${language}-${scheme}-connected`);
+  await shootIn(a.page, language, `${size}-${language}-${scheme}-connected`);
   await Promise.all([a.page.context().close(), b.page.context().close()]);
 }
 
@@ -60,17 +66,16 @@ async function connectedWithChat(browser: Browser, size: Size, language: Languag
 async function exchange(browser: Browser, language: Language): Promise<void> {
   const [a, b] = [await device(browser, 'phone', 'en', 'light'), await device(browser, 'phone', 'en', 'light')];
   const pages = [a.page, b.page];
-  if (language !== 'en') for (const page of pages) await speak(page, language);
   const offer = await a.createOffer();
   await a.qrCode('offer').scrollIntoViewIfNeeded();
-  await shoot(a.page, `exchange-${language}-1-offer`);
+  await shootIn(a.page, language, `exchange-${language}-1-offer`);
   await b.paste(offer);
   const answer = await b.readBlob('Answer');
   await b.qrCode('answer').scrollIntoViewIfNeeded();
-  await shoot(b.page, `exchange-${language}-2-answer`);
+  await shootIn(b.page, language, `exchange-${language}-2-answer`);
   await a.paste(answer);
   await a.page.waitForFunction(() => document.querySelector('p2p-app')?.shadowRoot?.querySelector('[data-phase="connected"]'));
-  await shoot(a.page, `exchange-${language}-3-connected`);
+  await shootIn(a.page, language, `exchange-${language}-3-connected`);
   await Promise.all(pages.map((page) => page.context().close()));
 }
 
