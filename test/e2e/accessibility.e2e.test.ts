@@ -6,8 +6,8 @@ import { ScreenAudit } from '../support/page/screen-audit.ts';
 import { useChromiumOnOfflineLan } from './setup/browsers.ts';
 
 /**
- * The browser languages the page is checked in; each walks the whole flow. 'ko-KR' joins once the
- * page speaks Korean and PeerPage finds its controls by their Korean names too.
+ * The browser languages the page starts in; each walks the whole flow in English, and every screen
+ * is checked in English and in Korean (ScreenAudit switches the page's Language select).
  */
 const LOCALES = ['en-US'] as const;
 
@@ -16,7 +16,7 @@ const baseUrl = inject('baseUrl');
 const browser = useChromiumOnOfflineLan(['--use-fake-ui-for-media-stream']);
 
 describe.each(LOCALES)('axe-core on every screen, browser language %s', (locale) => {
-  test('start, offer, error, answer, connected, settings, files, call — light and dark: nothing serious or critical, focus always visible', async () => {
+  test('start, offer, error, answer, connected, settings, files, call — English and Korean, light and dark: nothing serious or critical, focus always visible', async () => {
     const audit = new ScreenAudit();
     const [a, b] = await openPair(browser(), baseUrl, { camera: true, locale });
     await audit.check('start', a.page);

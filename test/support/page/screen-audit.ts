@@ -5,6 +5,12 @@ import { isVisibleOutline, tabThroughPage, type TabStop } from './keyboard.ts';
 export type ColorScheme = 'light' | 'dark';
 export const COLOR_SCHEMES: readonly ColorScheme[] = ['light', 'dark'];
 
+/** The page's languages, as its Language select names them; the walk itself runs in English. */
+export const PAGE_LANGUAGES = [
+  { code: 'en', option: 'English' },
+  { code: 'ko', option: '한국어' },
+] as const;
+
 interface Finding {
   readonly screen: string;
   readonly scheme: ColorScheme;
@@ -13,18 +19,25 @@ interface Finding {
 }
 
 /**
- * Checks each screen of a walk through the page in both colour schemes, as the system setting
- * switches them: axe-core's rules, and a Tab round through every control to see that each shows
+ * Checks each screen of a walk through the page in both languages and both colour schemes, as the
+ * system setting switches them: axe-core's rules, and a Tab round through every control to see that each shows
  * its focus. It collects, so one run shows everything that is wrong, not just the first screen.
  */
 export class ScreenAudit {
   private readonly found: Finding[] = [];
 
+  /** Each language (switched with the page's own Language select, then back) in each colour scheme. */
   async check(screen: string, page: Page): Promise<void> {
-    for (const scheme of COLOR_SCHEMES) {
-      await page.emulateMedia({ colorScheme: scheme });
-      this.found.push({ screen, scheme, violations: await axeViolations(page), stops: await tabThroughPage(page) });
+    const language = page.getByRole('combobox', { name: /^(Language|언어)$/ });
+    for (const { code, option } of PAGE_LANGUAGES) {
+      await language.selectOption({ label: option });
+      for (const scheme of COLOR_SCHEMES) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const where = `${screen} [${code}]`;
+        this.found.push({ screen: where, scheme, violations: await axeViolations(page), stops: await tabThroughPage(page) });
+      }
     }
+    await language.selectOption({ label: PAGE_LANGUAGES[0].option });
     await page.emulateMedia({ colorScheme: null });
   }
 
