@@ -22,6 +22,18 @@ function setVisibility(state: 'hidden' | 'visible'): void {
   document.dispatchEvent(new Event('visibilitychange'));
 }
 
+/** A notice on a busy page that went to the background and came back. */
+async function backFromBackgroundWhileBusy({ phone }: { phone: boolean }): Promise<HTMLElement> {
+  pretendPhone(phone);
+  const keepAwake = new FakeKeepAwake();
+  keepAwake.busy = true;
+  const notice = await mount('p2p-keep-awake-notice', { keepAwake });
+  setVisibility('hidden');
+  setVisibility('visible');
+  await settled(notice);
+  return notice;
+}
+
 afterEach(() => {
   vi.unstubAllGlobals();
   Reflect.deleteProperty(document, 'visibilityState');
@@ -42,13 +54,7 @@ describe('p2p-keep-awake-notice', () => {
   });
 
   test('coming back from the background mid-transfer shows a warning until dismissed', async () => {
-    pretendPhone(true);
-    const keepAwake = new FakeKeepAwake();
-    keepAwake.busy = true;
-    const notice = await mount('p2p-keep-awake-notice', { keepAwake });
-    setVisibility('hidden');
-    setVisibility('visible');
-    await settled(notice);
+    const notice = await backFromBackgroundWhileBusy({ phone: true });
     expect(visibleText(notice)).toMatch(/was in the background while a transfer or a call ran/);
     button(notice, 'Dismiss').click();
     await settled(notice);
@@ -56,13 +62,7 @@ describe('p2p-keep-awake-notice', () => {
   });
 
   test('a laptop gets neither: its pages keep running in the background', async () => {
-    pretendPhone(false);
-    const keepAwake = new FakeKeepAwake();
-    keepAwake.busy = true;
-    const notice = await mount('p2p-keep-awake-notice', { keepAwake });
-    setVisibility('hidden');
-    setVisibility('visible');
-    await settled(notice);
+    const notice = await backFromBackgroundWhileBusy({ phone: false });
     expect(visibleText(notice)).toBe('');
   });
 });
