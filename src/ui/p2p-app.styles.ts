@@ -5,7 +5,7 @@ export const appStyles = [
   sharedStyles,
   css`
     :host {
-      max-width: 44rem;
+      max-width: 72rem;
       margin: 0 auto;
       padding: 1rem;
     }
@@ -43,9 +43,72 @@ export const appStyles = [
       padding: 0.6rem 0.8rem;
       margin: 0;
     }
-    ol.steps {
-      padding-left: 1.25rem;
+    h2 {
+      font-size: 1.15rem;
       margin: 0;
+    }
+    h3 {
+      font-size: 1rem;
+      margin: 0;
+    }
+    /* Two steps (or the two choices) side by side where there is room, one above the other on a phone. */
+    .pair {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr));
+      gap: 1rem 1.5rem;
+      align-items: start;
+    }
+    .step {
+      padding: 1rem;
+      border: 1px solid var(--p2p-border);
+      border-radius: var(--p2p-radius);
+      background: var(--p2p-surface);
+    }
+    .step.secondary {
+      background: none;
+      border-style: dashed;
+      max-width: 44rem;
+    }
+    .step.trouble {
+      border-color: var(--p2p-danger);
+    }
+    .connect > .step:only-child {
+      max-width: 44rem;
+    }
+    .reader {
+      display: flex;
+      flex-direction: column;
+      gap: var(--p2p-gap);
+    }
+    .conversation {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0 1.5rem;
+      align-items: start;
+    }
+    .conversation > section {
+      margin: 0.5rem 0;
+    }
+    /* A laptop, or a phone held sideways: the call and files on the left, the chat beside them. */
+    @media (min-width: 60rem), (orientation: landscape) and (min-width: 36rem) {
+      .conversation {
+        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      }
+      .conversation > .chat-area {
+        grid-column: 2;
+        grid-row: 1 / span 2;
+      }
+    }
+    .conversation-title {
+      font-size: 1rem;
+      color: var(--p2p-muted);
+    }
+    [tabindex='-1']:focus {
+      outline: none;
+    }
+    [tabindex='-1']:focus-visible {
+      outline: 3px solid var(--p2p-accent);
+      outline-offset: 2px;
     }
   `,
 ];

@@ -2,14 +2,16 @@ import { localized, msg } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { App } from '../core/app/create-app.ts';
-import { screenFor, type Screen } from '../core/session/screen.ts';
+import { screenFor, stepKey, type Screen } from '../core/session/screen.ts';
 import './components/p2p-language.ts';
 import './components/p2p-settings.ts';
 import type { SettingsChangeEvent } from './components/p2p-settings.ts';
+import { StepFocusController } from './controllers/step-focus-controller.ts';
 import { SubscriptionController } from './controllers/subscription-controller.ts';
 import type { BlobSubmitEvent, ChatSendEvent } from './events.ts';
 import { appStyles } from './p2p-app.styles.ts';
 import type { Problem, ProblemEvent } from './problems.ts';
+import { takeLinkFragment } from './link-fragment.ts';
 import { HINTS } from './text/hints.ts';
 import { problemText } from './text/problem-text.ts';
 import { statusText } from './text/status-text.ts';
@@ -41,6 +43,7 @@ export class P2pApp extends LitElement {
     new SubscriptionController(this, () => this.app?.calls, ['change']);
     new SubscriptionController(this, () => this.app?.transfers, ['change']);
     new SubscriptionController(this, () => this.app?.settings, ['change']);
+    new StepFocusController(this, () => this.app && stepKey(screenFor(this.app.session.state)));
     this.addEventListener('p2p-problem', (event: ProblemEvent) => (this.problem = event.detail.problem));
     this.addEventListener('p2p-blob-submit', (event: BlobSubmitEvent) => void this.submitCode(event.detail.text, 'paste'));
     this.addEventListener('p2p-chat-send', (event: ChatSendEvent) => this.sendChat(event.detail.text));
@@ -101,22 +104,19 @@ export class P2pApp extends LitElement {
   private renderScreen(screen: Screen, app: App) {
     switch (screen.name) {
       case 'connect':
-        return html`${connectView(screen, this.connectIntents, app.media)} ${chatView(app, false)}`;
+        return html`<div class="connect">
+          ${connectView(screen, { intents: this.connectIntents, media: app.media, deadline: app.session.deadline })}
+        </div>
+        ${chatView(app, false)}`;
       case 'conversation':
         return conversationView(app, screen.live);
     }
   }
 
-  /**
-   * A link `…/#<blob>` (from a QR scanned by the phone's own camera app) is applied as if pasted.
-   * The fragment never reaches any server; it is removed from the address bar at once so that a
-   * reload or a shared screenshot does not reuse it.
-   */
+  /** A link to this page that carries a code is applied as if pasted. */
   private async applyLinkFragment(): Promise<void> {
-    const fragment = location.hash.slice(1);
-    if (!fragment || !this.app) return;
-    history.replaceState(null, '', location.pathname + location.search);
-    await this.submitCode(fragment, 'link');
+    const fragment = this.app && takeLinkFragment();
+    if (fragment) await this.submitCode(fragment, 'link');
   }
 
   private async submitCode(text: string, via: 'paste' | 'link'): Promise<void> {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, vi } from 'vitest';
+import { afterEach, expect, vi } from 'vitest';
 import '../../src/ui/p2p-app.ts';
 // p2p-app loads these once connected; imported here so that they are defined before a test looks.
 import '../../src/ui/connected-views.ts';
@@ -8,7 +8,7 @@ import { createApp, type App } from '../../src/core/app/create-app.ts';
 import { LinkedPeerConnection } from '../helpers/linked-peer-connection.ts';
 import { MemoryReceivedFiles, memorySettingsStore } from '../helpers/node-platform.ts';
 import { useFakeCanvas } from './fake-canvas.ts';
-import { getByRole, mount, settled, visibleText } from './mount.ts';
+import { button, getByRole, mount, settled, type, visibleText } from './mount.ts';
 
 /** Whole pages as src/main.ts builds them, linked in memory: real browser descriptions, the real codec. */
 
@@ -46,4 +46,33 @@ export const status = (page: HTMLElement) => visibleText(getByRole(page, 'status
 export async function until(page: HTMLElement, assertion: () => void): Promise<void> {
   await vi.waitFor(assertion);
   await settled(page);
+}
+
+export const codeShown = (page: HTMLElement, name: 'Offer' | 'Answer') => (getByRole(page, 'textbox', name) as HTMLTextAreaElement).value;
+export const pasteBox = (page: HTMLElement) => getByRole(page, 'textbox', 'Paste offer or answer') as HTMLTextAreaElement;
+
+export async function createOffer(page: HTMLElement): Promise<string> {
+  button(page, 'Create offer').click();
+  await until(page, () => expect(status(page)).toMatch(/^Offer ready\./));
+  return codeShown(page, 'Offer');
+}
+
+/** Like the browser: a paste event, then the text lands in the box and input fires. */
+export async function paste(page: HTMLElement, text: string): Promise<void> {
+  const box = pasteBox(page);
+  box.dispatchEvent(new Event('paste', { bubbles: true }));
+  type(box, text);
+  await settled(page);
+}
+
+/** A makes the offer (Chromium), B answers it (Firefox), A applies the answer. */
+export async function connectTwoPages(): Promise<{ a: HTMLElement; b: HTMLElement }> {
+  const a = await openPage(chromium);
+  const b = await openPage(firefox);
+  await paste(b, await createOffer(a));
+  await until(b, () => expect(status(b)).toMatch(/^Answer ready\./));
+  await paste(a, codeShown(b, 'Answer'));
+  await until(a, () => expect([status(a), status(b)]).toEqual(['Connected', 'Connected']));
+  await settled(b);
+  return { a, b };
 }

@@ -46,6 +46,7 @@ export type Role =
   | 'listitem'
   | 'progressbar'
   | 'link'
+  | 'timer'
   | 'video';
 
 const IMPLICIT_ROLES: Record<Role, string> = {
@@ -64,6 +65,7 @@ const IMPLICIT_ROLES: Record<Role, string> = {
   listitem: 'li',
   progressbar: 'progress',
   link: 'a[href]',
+  timer: '',
   // Not an ARIA role: a <video> is found by its aria-label.
   video: 'video',
 };

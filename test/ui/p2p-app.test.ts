@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { chromium, firefox, openPage, status, until } from './app-page.ts';
+import { chromium, codeShown, connectTwoPages, createOffer, firefox, openPage, paste, pasteBox, status, until } from './app-page.ts';
 import { allByRole, button, getByRole, pressEnter, settled, type, visibleText } from './mount.ts';
 
 /**
@@ -11,35 +11,6 @@ import { allByRole, button, getByRole, pressEnter, settled, type, visibleText } 
 const NOT_A_CODE = 'This is not a connection code from this page. Copy the whole text the other device shows.';
 
 const alerts = (page: HTMLElement) => allByRole(page, 'alert').map(visibleText);
-const codeShown = (page: HTMLElement, name: 'Offer' | 'Answer') => (getByRole(page, 'textbox', name) as HTMLTextAreaElement).value;
-const pasteBox = (page: HTMLElement) => getByRole(page, 'textbox', 'Paste offer or answer') as HTMLTextAreaElement;
-
-async function createOffer(page: HTMLElement): Promise<string> {
-  button(page, 'Create offer').click();
-  await until(page, () => expect(status(page)).toMatch(/^Offer ready\./));
-  return codeShown(page, 'Offer');
-}
-
-/** Like the browser: a paste event, then the text lands in the box and input fires. */
-async function paste(page: HTMLElement, text: string): Promise<void> {
-  const box = pasteBox(page);
-  box.dispatchEvent(new Event('paste', { bubbles: true }));
-  type(box, text);
-  await settled(page);
-}
-
-/** A makes the offer (Chromium), B answers it (Firefox), A applies the answer. */
-async function connectTwoPages(): Promise<{ a: HTMLElement; b: HTMLElement }> {
-  const a = await openPage(chromium);
-  const b = await openPage(firefox);
-  await paste(b, await createOffer(a));
-  await until(b, () => expect(status(b)).toMatch(/^Answer ready\./));
-  await paste(a, codeShown(b, 'Answer'));
-  await until(a, () => expect([status(a), status(b)]).toEqual(['Connected', 'Connected']));
-  await settled(b);
-  return { a, b };
-}
-
 function say(page: HTMLElement, text: string, how: 'Send' | 'Enter'): void {
   const box = getByRole(page, 'textbox', 'Message') as HTMLInputElement;
   type(box, text);

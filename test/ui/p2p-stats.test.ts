@@ -43,11 +43,12 @@ describe('p2p-stats', () => {
 
   test('the first reading in plain words', async () => {
     const element = await mount('p2p-stats', { read: async () => statsReport(0) });
+    // Tucked away, the panel's summary still says how the devices are linked and how fast.
+    expect(getByRole(element, 'group').hasAttribute('open')).toBe(false);
+    expect(visibleText(element.shadowRoot!.querySelector('summary')!)).toBe('Stats · direct on LAN · Round trip 12.3 ms');
     expect(definitions(element)).toEqual({
-      Connection: 'direct on LAN',
       'This device': 'host 192.168.1.20:50000 (udp)',
       'Other device': 'host 192.168.1.30:50001',
-      'Round trip': '12.3 ms',
       Sending: '—',
       Receiving: '—',
       'Video in': '1280×720 at 30 fps',

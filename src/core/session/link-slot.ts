@@ -10,6 +10,7 @@ export class LinkSlot {
   private current: PeerLink | undefined;
   private newestLink: PeerLink | undefined;
   private readonly timer = new OneTimer();
+  private deadlineAt: number | undefined;
 
   constructor(private readonly features: FeatureSet) {}
 
@@ -33,13 +34,23 @@ export class LinkSlot {
     return link;
   }
 
+  /** When the running timeout fires (epoch ms), so a page can count down; undefined when none runs. */
+  get deadline(): number | undefined {
+    return this.deadlineAt;
+  }
+
   startTimeout(ms: number, fire: () => void): void {
     const link = this.current;
-    this.timer.start(ms, () => this.holds(link) && fire());
+    this.deadlineAt = Date.now() + ms;
+    this.timer.start(ms, () => {
+      this.deadlineAt = undefined;
+      if (this.holds(link)) fire();
+    });
   }
 
   clearTimeout(): void {
     this.timer.clear();
+    this.deadlineAt = undefined;
   }
 
   attachFeatures(polite: boolean, connected: () => boolean): void {
@@ -48,7 +59,7 @@ export class LinkSlot {
   }
 
   close(): void {
-    this.timer.clear();
+    this.clearTimeout();
     this.features.detach();
     this.current?.close();
     this.current = undefined;

@@ -41,6 +41,11 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
     return this.current;
   }
 
+  /** When the current wait ends (epoch ms): the answer's validity while it waits to be carried back. */
+  get deadline(): number | undefined {
+    return this.slot.deadline;
+  }
+
   /** Diagnostics (the glare e2e test reads it). */
   get signalingState(): RTCSignalingState | undefined {
     return this.slot.link?.pc.signalingState;

@@ -35,6 +35,11 @@ export class P2pStats extends LitElement {
         margin: 0;
         overflow-wrap: anywhere;
       }
+      .glance {
+        font-weight: 400;
+        margin-left: 0.4em;
+        white-space: pre-wrap;
+      }
       svg {
         width: 100%;
         max-width: 24rem;
@@ -52,24 +57,28 @@ export class P2pStats extends LitElement {
   override render() {
     const s = this.stats.latest;
     return html`
-      <details open>
-        <summary>${msg('Stats')}</summary>
+      <details>
+        <summary>${msg('Stats')}${s ? this.renderGlance(s) : nothing}</summary>
         ${s ? this.renderSummary(s) : html`<p class="hint">${msg('Measuring…')}</p>`}
       </details>
     `;
   }
 
+  /** Tucked away, the panel still shows at a glance how the devices are linked and how fast. */
+  private renderGlance(s: StatsSummary) {
+    return html`<span class="glance">
+      · <span data-stat="connection-type">${connectionTypeText(s.connectionType)}</span> · ${msg('Round trip')}
+      <span data-stat="rtt">${msText(s.rttMs)}</span>
+    </span>`;
+  }
+
   private renderSummary(s: StatsSummary) {
     return html`
       <dl>
-        <dt>${msg('Connection')}</dt>
-        <dd data-stat="connection-type">${connectionTypeText(s.connectionType)}</dd>
         <dt>${msg('This device')}</dt>
         <dd>${candidateText(s.local)}</dd>
         <dt>${msg('Other device')}</dt>
         <dd>${candidateText(s.remote, { protocol: false })}</dd>
-        <dt>${msg('Round trip')}</dt>
-        <dd data-stat="rtt">${msText(s.rttMs)}</dd>
         <dt>${msg('Sending')}</dt>
         <dd>${kbpsText(s.sendKbps)}</dd>
         <dt>${msg('Receiving')}</dt>

@@ -13,7 +13,4 @@ export const HINTS = {
       'This device found no network address to offer, so the other device could not reach it. This happens on a network without internet access: the browser hides local addresses until the page may use the camera. Allow camera access to reveal them (the camera is switched off again at once), or join a network with internet access.',
     );
   },
-  get failed() {
-    return msg('Check that both devices are on the same network, or add a TURN server in Settings. Press New session to start again.');
-  },
 };

@@ -5,40 +5,105 @@ import type { Screen } from '../../core/session/screen.ts';
 import '../components/p2p-scanner.ts';
 import '../components/p2p-signal-in.ts';
 import '../components/p2p-signal-out.ts';
-import { HINTS } from '../text/hints.ts';
+import '../components/p2p-validity.ts';
+import { FLOW_TEXT } from '../text/flow-text.ts';
+
+type ConnectScreen = Extract<Screen, { name: 'connect' }>;
 
 export interface ConnectIntents {
   createOffer(): void;
   allowCamera(): void;
 }
 
-/** Making and reading codes: this device's code once it exists, and every way to read the other's. */
-export function connectView(screen: Extract<Screen, { name: 'connect' }>, intents: ConnectIntents, media: MediaAccess | undefined) {
+export interface ConnectContext {
+  readonly intents: ConnectIntents;
+  readonly media: MediaAccess | undefined;
+  /** When this device's answer stops working (epoch ms). */
+  readonly deadline: number | undefined;
+}
+
+/**
+ * The manual exchange, one step at a time. Each step's heading carries data-step-focus: the focus
+ * moves there when the step changes. Reading a code always offers scanning and pasting side by side.
+ */
+export function connectView(screen: ConnectScreen, context: ConnectContext) {
+  switch (screen.step) {
+    case 'choose':
+      return chooseStep(screen, context);
+    case 'preparing':
+      return stepSection(screen.role === 'answerer' ? FLOW_TEXT.preparingAnswer : FLOW_TEXT.preparingOffer, FLOW_TEXT.preparingHint);
+    case 'send-offer':
+      return html`<div class="pair">
+        ${stepSection(FLOW_TEXT.sendOffer, FLOW_TEXT.sendOfferHint, outgoing(screen))}
+        <section class="step" aria-labelledby="read-answer">
+          <h2 id="read-answer">${FLOW_TEXT.readAnswer}</h2>
+          <p class="hint">${FLOW_TEXT.readAnswerHint}</p>
+          ${codeReader(context.media)}
+        </section>
+      </div>`;
+    case 'send-answer':
+      return html`${stepSection(
+          FLOW_TEXT.sendAnswer,
+          FLOW_TEXT.sendAnswerHint,
+          html`<p2p-validity .until=${context.deadline}></p2p-validity>${outgoing(screen)}`,
+        )}
+        <section class="step secondary" aria-labelledby="other-offer">
+          <h3 id="other-offer">${FLOW_TEXT.otherOffer}</h3>
+          <p2p-signal-in></p2p-signal-in>
+        </section>`;
+    case 'linking':
+      return stepSection(FLOW_TEXT.linking, FLOW_TEXT.linkingHint);
+  }
+}
+
+/** Start or join; after a failure, what went wrong first, with the fix where there is one. */
+function chooseStep(screen: ConnectScreen, { intents, media }: ConnectContext) {
+  const trouble = screen.noAddress || screen.failed;
   return html`
-    ${screen.noAddress
-      ? html`<div class="row"><button class="primary" @click=${intents.allowCamera}>${msg('Allow camera and try again')}</button></div>`
+    ${trouble
+      ? html`<section class="step trouble" aria-labelledby="trouble">
+          <h2 id="trouble" tabindex="-1" data-step-focus>${screen.noAddress ? FLOW_TEXT.noAddress : FLOW_TEXT.failed}</h2>
+          ${screen.noAddress
+            ? html`<div class="row"><button class="primary" @click=${intents.allowCamera}>${msg('Allow camera and try again')}</button></div>`
+            : html`<p class="hint">${FLOW_TEXT.failedHint}</p>`}
+        </section>`
       : nothing}
-    ${screen.failed ? html`<p class="hint">${HINTS.failed}</p>` : nothing}
-    <section aria-label=${msg('Connect')}>
-      ${screen.atStart
-        ? html`<ol class="steps">
-            <li>${msg(html`One device presses <strong>Create offer</strong> and sends the offer to the other.`)}</li>
-            <li>${msg('The other device pastes it below and sends back the answer it gets.')}</li>
-            <li>${msg('The first device pastes the answer. Done.')}</li>
-          </ol>`
-        : nothing}
-      ${screen.canCreateOffer
-        ? html`<div class="row"><button class="primary" @click=${intents.createOffer}>${msg('Create offer')}</button></div>`
-        : nothing}
-      ${screen.outgoing
-        ? html`<p2p-signal-out
-            kind=${screen.outgoing.kind}
-            .blob=${screen.outgoing.blob}
-            .improved=${screen.outgoing.improved}
-          ></p2p-signal-out>`
-        : nothing}
-      <p2p-signal-in></p2p-signal-in>
-      <p2p-scanner .media=${media}></p2p-scanner>
-    </section>
+    <div class="pair choices">
+      <section class="step choice" aria-labelledby="start">
+        <h2 id="start" tabindex="-1" ?data-step-focus=${!trouble}>${FLOW_TEXT.start}</h2>
+        <p class="hint">${FLOW_TEXT.startHint}</p>
+        <div class="row"><button class="primary" @click=${intents.createOffer}>${msg('Create offer')}</button></div>
+      </section>
+      <section class="step choice" aria-labelledby="join">
+        <h2 id="join">${FLOW_TEXT.join}</h2>
+        <p class="hint">${FLOW_TEXT.joinHint}</p>
+        ${codeReader(media)}
+      </section>
+    </div>
   `;
+}
+
+function stepSection(title: string, hint: string, content: unknown = nothing) {
+  return html`<section class="step" aria-labelledby="step-title">
+    <h2 id="step-title" tabindex="-1" data-step-focus>${title}</h2>
+    <p class="hint">${hint}</p>
+    ${content}
+  </section>`;
+}
+
+function outgoing(screen: ConnectScreen) {
+  if (!screen.outgoing) return nothing;
+  const { kind, blob, improved } = screen.outgoing;
+  return html`<p2p-signal-out kind=${kind} .blob=${blob} .improved=${improved}></p2p-signal-out>`;
+}
+
+/** Pasting and scanning as equals: whichever the user has at hand. */
+function codeReader(media: MediaAccess | undefined) {
+  return html`<div class="reader">
+    <p2p-signal-in></p2p-signal-in>
+    <div class="scan">
+      <p class="hint">${FLOW_TEXT.orScan}</p>
+      <p2p-scanner .media=${media}></p2p-scanner>
+    </div>
+  </div>`;
 }

@@ -197,9 +197,15 @@ describe('PeerSession between two linked connections', () => {
   test('timeout: the answerer gives up when its answer is never used, and closes its connection', async () => {
     const [a, b] = [linkedPeer(chromium), linkedPeer(firefox, { answerTimeoutMs: 300 })];
     await a.session.createOffer();
+    const before = Date.now();
     await b.session.acceptBlob(code(a.session));
+    // The page counts down to this: the answer is valid until then.
+    expect(b.session.deadline).toBeGreaterThanOrEqual(before + 300);
+    expect(b.session.deadline).toBeLessThanOrEqual(Date.now() + 300);
+    expect(a.session.deadline).toBeUndefined();
     const failed = await reaches(b.session, phase('failed'));
     expect(failed).toEqual({ phase: 'failed', reason: 'timeout', role: 'answerer', afterMs: 300 });
+    expect(b.session.deadline).toBeUndefined();
     await until(() => b.connections[0]!.connectionState === 'closed');
     expect(b.session.signalingState).toBeUndefined();
   });

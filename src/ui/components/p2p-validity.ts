@@ -1,0 +1,66 @@
+import { localized, msg, str } from '@lit/localize';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { formatNumber } from '../locale/intl.ts';
+import { sharedStyles } from '../styles/shared-styles.ts';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'p2p-validity': P2pValidity;
+  }
+}
+
+/** Under this, the countdown asks for haste. */
+const HURRY_MS = 60_000;
+
+/**
+ * How much longer this device's code can be used, ticking once a second. Not a live region: a
+ * screen reader that announced every second would drown everything else; the text is read on demand.
+ */
+@customElement('p2p-validity')
+@localized()
+export class P2pValidity extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      p {
+        margin: 0;
+        font-variant-numeric: tabular-nums;
+      }
+      .hurry {
+        color: var(--p2p-danger);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  /** Epoch milliseconds when the code stops working; nothing is shown without one. */
+  @property({ attribute: false }) until: number | undefined;
+  @state() private now = Date.now();
+  private ticker: ReturnType<typeof setInterval> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ticker = setInterval(() => (this.now = Date.now()), 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+  }
+
+  override render() {
+    if (this.until === undefined) return nothing;
+    const leftMs = Math.max(0, this.until - this.now);
+    return html`<p role="timer" class=${leftMs < HURRY_MS ? 'hurry' : ''}>${validityText(leftMs)}</p>`;
+  }
+}
+
+export function validityText(leftMs: number): string {
+  const totalSeconds = Math.ceil(leftMs / 1000);
+  const minutes = formatNumber(Math.floor(totalSeconds / 60));
+  const seconds = formatNumber(totalSeconds % 60);
+  return totalSeconds >= 60
+    ? msg(str`Valid for ${minutes} min ${seconds} s more. After that, make a new answer from their offer.`)
+    : msg(str`Valid for ${seconds} s more. After that, make a new answer from their offer.`);
+}
