@@ -58,7 +58,8 @@ export const appStyles = [
       gap: 1rem 1.5rem;
       align-items: start;
     }
-    .step {
+    .step,
+    .panel {
       padding: 1rem;
       border: 1px solid var(--p2p-border);
       border-radius: var(--p2p-radius);
@@ -88,6 +89,12 @@ export const appStyles = [
     }
     .conversation > section {
       margin: 0.5rem 0;
+    }
+    /* What most people never open: statistics, New session, settings. */
+    .tools {
+      border-top: 1px solid var(--p2p-border);
+      margin-top: 1rem;
+      padding-top: 0.5rem;
     }
     /* A laptop, or a phone held sideways: the call and files on the left, the chat beside them. */
     @media (min-width: 60rem), (orientation: landscape) and (min-width: 36rem) {

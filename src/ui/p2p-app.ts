@@ -38,11 +38,9 @@ export class P2pApp extends LitElement {
 
   constructor() {
     super();
-    new SubscriptionController(this, () => this.app?.session, ['change']);
-    new SubscriptionController(this, () => this.app?.chat, ['change']);
-    new SubscriptionController(this, () => this.app?.calls, ['change']);
-    new SubscriptionController(this, () => this.app?.transfers, ['change']);
-    new SubscriptionController(this, () => this.app?.settings, ['change']);
+    for (const part of ['session', 'chat', 'calls', 'transfers', 'settings'] as const) {
+      new SubscriptionController(this, () => this.app?.[part], ['change']);
+    }
     new StepFocusController(this, () => this.app && stepKey(screenFor(this.app.session.state)));
     this.addEventListener('p2p-problem', (event: ProblemEvent) => (this.problem = event.detail.problem));
     this.addEventListener('p2p-blob-submit', (event: BlobSubmitEvent) => void this.submitCode(event.detail.text, 'paste'));
@@ -93,10 +91,12 @@ export class P2pApp extends LitElement {
       <main>
         <p role="status" class="status" data-phase=${state.phase}>${statusText(state)}</p>
         ${alert ? html`<p role="alert">${alert}</p>` : nothing} ${this.renderScreen(screen, app)}
-        ${screen.name === 'connect' && screen.atStart
-          ? nothing
-          : html`<div class="row"><button @click=${this.newSession}>${msg('New session')}</button></div>`}
-        <p2p-settings .settings=${app.settings.current} @p2p-settings-change=${this.changeSettings}></p2p-settings>
+        <div class="tools">
+          ${screen.name === 'connect' && screen.atStart
+            ? nothing
+            : html`<div class="row"><button @click=${this.newSession}>${msg('New session')}</button></div>`}
+          <p2p-settings .settings=${app.settings.current} @p2p-settings-change=${this.changeSettings}></p2p-settings>
+        </div>
       </main>
     `;
   }

@@ -72,7 +72,7 @@ export class P2pFiles extends LitElement {
   override render() {
     const transfers = this.manager?.list() ?? [];
     return html`
-      <h2>${msg('Files')}</h2>
+      <h3>${msg('Files')}</h3>
       <div class="row">
         <button @click=${this.handlePick}>${msg('Send files')}</button>
         <label class="inline">

@@ -56,8 +56,28 @@ export const sharedStyles = css`
     cursor: pointer;
     min-height: 44px;
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     font-weight: 600;
+  }
+  /*
+   * A flex summary loses the browser's marker: this one says "opens" and turns when open. Drawn with
+   * borders, not a character, so that it adds nothing to the summary's accessible name.
+   */
+  summary::before {
+    content: '';
+    border-block: 0.3em solid transparent;
+    border-inline-start: 0.45em solid currentColor;
+    margin-inline-end: 0.5em;
+    transition: transform 0.15s;
+  }
+  details[open] > summary::before {
+    transform: rotate(90deg);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    summary::before {
+      transition: none;
+    }
   }
   label {
     display: block;

@@ -14,14 +14,17 @@ export function conversationView(app: App, live: boolean) {
   return html`
     <h2 class="conversation-title" tabindex="-1" data-step-focus>${FLOW_TEXT.conversation}</h2>
     <div class="conversation">
-      <section class="call-area" aria-label=${msg('Video call')}><p2p-call .call=${app.calls.call}></p2p-call></section>
+      <section class="panel call-area" aria-labelledby="call-title">
+        <h3 id="call-title">${msg('Video call')}</h3>
+        <p2p-call .call=${app.calls.call}></p2p-call>
+      </section>
       ${chatView(app, live)}
-      <section class="files-area" aria-label=${msg('Files')}>
+      <section class="panel files-area" aria-label=${msg('Files')}>
         <p2p-files .manager=${app.transfers.manager} .files=${app.transfers.received}></p2p-files>
       </section>
     </div>
     <p2p-keep-awake-notice .keepAwake=${app.keepAwake}></p2p-keep-awake-notice>
-    <section class="details" aria-label=${msg('Connection statistics')}>
+    <section class="tucked" aria-label=${msg('Connection statistics')}>
       <p2p-stats .read=${() => app.session.getStats()}></p2p-stats>
     </section>
   `;
@@ -30,7 +33,8 @@ export function conversationView(app: App, live: boolean) {
 /** The chat stays readable (not writable) after the link ends, until New session. */
 export function chatView(app: App, live: boolean) {
   if (!live && app.chat.entries.length === 0) return nothing;
-  return html`<section class="chat-area" aria-label=${msg('Chat')}>
+  return html`<section class="panel chat-area" aria-labelledby="chat-title">
+    <h3 id="chat-title">${msg('Chat')}</h3>
     <p2p-chat .entries=${app.chat.entries} ?disabled=${!live}></p2p-chat>
   </section>`;
 }
