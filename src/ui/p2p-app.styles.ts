@@ -91,10 +91,16 @@ export const appStyles = [
       margin: 0.5rem 0;
     }
     /* What most people never open: statistics, New session, settings. */
+    .tucked,
     .tools {
       border-top: 1px solid var(--p2p-border);
       margin-top: 1rem;
       padding-top: 0.5rem;
+    }
+    .tucked + .tools {
+      border-top: none;
+      margin-top: 0;
+      padding-top: 0;
     }
     /* A laptop, or a phone held sideways: the call and files on the left, the chat beside them. */
     @media (min-width: 60rem), (orientation: landscape) and (min-width: 36rem) {

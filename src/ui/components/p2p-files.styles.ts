@@ -4,6 +4,10 @@ import { sharedStyles } from '../styles/shared-styles.ts';
 export const filesStyles = [
   sharedStyles,
   css`
+    h3 {
+      font-size: 1rem;
+      margin: 0 0 0.75rem;
+    }
     ul {
       list-style: none;
       padding: 0;
