@@ -16,7 +16,7 @@ const browser = useChromiumOnOfflineLan();
 
 const heading = (peer: PeerPage, name: string) => peer.page.getByRole('heading', { name, exact: true });
 
-async function expectFocusOn(peer: PeerPage, target: Locator): Promise<void> {
+async function expectFocusOn(target: Locator): Promise<void> {
   await expect.poll(() => isFocused(target), { timeout: 5_000 }).toBe(true);
 }
 
@@ -34,21 +34,21 @@ describe('the guided flow', () => {
     expect(await a.pasteBox.isVisible()).toBe(true);
 
     const offer = await a.createOffer();
-    await expectFocusOn(a, heading(a, 'Step 1 of 2: send this offer'));
+    await expectFocusOn(heading(a, 'Step 1 of 2: send this offer'));
     await heading(a, 'Step 2 of 2: read their answer').waitFor();
     expect(await visibleCount(a.page, 'button', 'Create offer')).toBe(0);
     expect(await visibleCount(a.page, 'button', 'Scan')).toBe(1);
 
     await b.paste(offer);
     const answer = await b.readBlob('Answer');
-    await expectFocusOn(b, heading(b, 'Last step: send this answer back'));
+    await expectFocusOn(heading(b, 'Last step: send this answer back'));
     await b.page.getByRole('timer').filter({ hasText: /^Valid for \d+ min \d+ s more\./ }).waitFor();
     for (const control of ['Create offer', 'Scan', 'Choose image']) expect(await visibleCount(b.page, 'button', control)).toBe(0);
     expect(await visibleCount(b.page, 'button', 'Copy')).toBe(1);
 
     await a.paste(answer);
     await waitUntilBothConnected(a, b);
-    for (const peer of [a, b]) await expectFocusOn(peer, heading(peer, 'Conversation'));
+    for (const peer of [a, b]) await expectFocusOn(heading(peer, 'Conversation'));
     // Tucked away: closed, with the connection type in its summary.
     const stats = a.page.locator('p2p-stats details');
     expect(await stats.evaluate((details) => details.hasAttribute('open'))).toBe(false);

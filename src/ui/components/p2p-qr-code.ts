@@ -3,12 +3,19 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { QRCodeErrorCorrectionLevel } from 'qrcode';
 import { qrSegmentsFor } from '../../core/qr/qr-link.ts';
-import { qrMatrixFor, type QrMatrix } from '../../core/qr/qr-matrix.ts';
+import type { QrMatrix } from '../../core/qr/qr-matrix.ts';
 
 /** ISO/IEC 18004 asks for 4 modules of light margin; scanners lose the symbol without it. */
 const QUIET_ZONE_MODULES = 4;
 /** Below ~3.5 device pixels per module jsqr fails on phone photos (docs/benchmarks.md). */
 const MIN_PX_PER_MODULE = 4;
+
+type Encoder = (typeof import('../../core/qr/qr-matrix.ts'))['qrMatrixFor'];
+let encoderLoading: Promise<Encoder> | undefined;
+/** The encoder (the qrcode package, about a fifth of the entry chunk) loads with the first code, not with the page. */
+const loadEncoder = (): Promise<Encoder> => (encoderLoading ??= import('../../core/qr/qr-matrix.ts').then((module) => module.qrMatrixFor));
+// Fetched once the page is idle, so that the first code is drawn as soon as it exists.
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadEncoder(), { timeout: 3000 });
 
 /**
  * Draws a link as a QR code: integer pixels per module (crisp edges, no smoothing), as large as
@@ -39,6 +46,8 @@ export class P2pQrCode extends LitElement {
   @property() label = '';
   @property() level: QRCodeErrorCorrectionLevel = 'M';
   @state() private availableWidth = 0;
+  @state() private encode: Encoder | undefined;
+  private encoderReady: Promise<void> | undefined;
   @query('canvas') private canvas!: HTMLCanvasElement | null;
   private readonly resizeObserver = new ResizeObserver((entries) => {
     this.availableWidth = Math.floor(entries[0]?.contentRect.width ?? 0);
@@ -54,7 +63,20 @@ export class P2pQrCode extends LitElement {
     this.resizeObserver.disconnect();
   }
 
+  protected override willUpdate(): void {
+    if (this.text && !this.encoderReady) this.encoderReady = loadEncoder().then((encode) => void (this.encode = encode));
+  }
+
+  /** Complete once the code is drawn, the encoder's loading included. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.encoderReady;
+    return super.getUpdateComplete();
+  }
+
   override render() {
+    // Until the encoder is there, the box holds its place empty (the owner gives it its size).
+    if (!this.text || !this.encode) return html``;
     const matrix = this.matrix();
     if (!matrix) return html`<p>${msg('This code is too long for a QR code; copy the text instead.')}</p>`;
     return html`<canvas role="img" aria-label=${this.label || msg('QR code')} data-version=${matrix.version}></canvas>`;
@@ -66,8 +88,8 @@ export class P2pQrCode extends LitElement {
   }
 
   private matrix(): QrMatrix | undefined {
-    if (!this.text) return undefined;
-    const result = qrMatrixFor(qrSegmentsFor(this.text), this.level);
+    if (!this.text || !this.encode) return undefined;
+    const result = this.encode(qrSegmentsFor(this.text), this.level);
     return result.ok ? result.value : undefined;
   }
 
