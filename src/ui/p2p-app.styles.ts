@@ -57,6 +57,10 @@ export const appStyles = [
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr));
       gap: 1rem 1.5rem;
       align-items: start;
+      margin: var(--p2p-gap) 0;
+    }
+    .pair > section {
+      margin: 0;
     }
     .step,
     .panel {
