@@ -75,7 +75,12 @@ describe("the page's entry chunk", () => {
   it('reaches the codec and the session (the walk follows imports)', () => {
     expect(modules).toContain('src/core/signal/lazy-codec.ts');
     expect(modules).toContain('src/core/session/peer-session.ts');
-    expect(packages).toContain('qrcode');
+    expect(packages).toContain('lit');
+  });
+
+  it('carries no QR encoder: the QR code element loads it with the first code', () => {
+    expect(packages).not.toContain('qrcode');
+    expect(modules).not.toContain('src/core/qr/qr-matrix.ts');
   });
 
   it('carries neither the fallback compressor nor its dictionary: lazyCodec loads them when needed', () => {
