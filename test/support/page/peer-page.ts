@@ -1,6 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { CallPart } from './call.ts';
 import { ChatPart } from './chat.ts';
+import { explainFailure } from './diagnose.ts';
 import { FilesPart } from './files.ts';
 import { SettingsPart } from './settings.ts';
 
@@ -123,6 +124,9 @@ export class PeerPage {
   }
 }
 
+/** Fails with what both pages showed and how their links stood, not only with the timeout. */
 export async function waitUntilBothConnected(a: PeerPage, b: PeerPage, timeoutMs?: number): Promise<void> {
-  await Promise.all([a.waitForStatus('Connected', timeoutMs), b.waitForStatus('Connected', timeoutMs)]);
+  await explainFailure({ A: a.page, B: b.page }, () =>
+    Promise.all([a.waitForStatus('Connected', timeoutMs), b.waitForStatus('Connected', timeoutMs)]),
+  );
 }
