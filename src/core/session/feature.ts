@@ -1,4 +1,5 @@
 import type { ControlMessage, UncheckedMessage } from '../channel/control-messages.ts';
+import type { LinkOutcome } from './conversation.ts';
 
 /** What a feature may use of an open link. */
 export interface FeatureLink {
@@ -21,8 +22,13 @@ export interface SessionFeature {
   attach(link: FeatureLink): void;
   /** One of messageTypes; the feature validates the fields itself. */
   handle(message: UncheckedMessage): void;
-  /** The link is gone (closed, failed or replaced). */
+  /** The link is gone (closed, failed or replaced). What the feature holds stays: a reconnect may continue it. */
   detach(): void;
-  /** New session: forget what the ended session held. */
+  /** New session, or a new link that is not the same conversation: forget what was held. */
   reset(): void;
+  /**
+   * The new link's meaning is settled (after attach): 'continued' when it carries on the same
+   * conversation, so the feature re-sends what never arrived and picks up where it stopped.
+   */
+  resume?(outcome: LinkOutcome): void;
 }

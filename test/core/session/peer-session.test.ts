@@ -1,122 +1,30 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, test } from 'vitest';
-import type { UncheckedMessage } from '../../../src/core/channel/control-messages.ts';
-import type { FeatureLink, SessionFeature } from '../../../src/core/session/feature.ts';
+import { describe, expect, test } from 'vitest';
 import { PeerSession } from '../../../src/core/session/peer-session.ts';
 import type { SessionState } from '../../../src/core/session/session-state.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings.ts';
+import type { Settings } from '../../../src/core/settings/settings.ts';
 import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
-import { FakePeerConnection, type FakeGatheringOptions } from '../../helpers/fake-peer-connection.ts';
-import { LinkedPeerConnection } from '../../helpers/linked-peer-connection.ts';
+import {
+  chromium,
+  code,
+  connect,
+  fakePeer,
+  firefox,
+  linkedPeer,
+  loopback,
+  phase,
+  reaches,
+  RecordingFeature,
+  until,
+  type TestPeer,
+} from '../../helpers/session-peers.ts';
 
 const capture = (name: string) => readFileSync(new URL(`../../fixtures/sdp/${name}.sdp`, import.meta.url), 'utf8');
-const chromium = { offer: capture('chromium156-offer-data-mdns'), answer: capture('chromium156-answer-data-mdns') };
-const firefox = { offer: capture('firefox153-offer-data-mdns'), answer: capture('firefox153-answer-data-mdns') };
-const loopback: Settings = { ...DEFAULT_SETTINGS, iceServers: [] };
 /** Captures whose server-reflexive candidate a trickling fake gathers after the host one. */
 const chromiumSrflx = { offer: capture('chromium156-offer-data-mdns-srflx'), answer: capture('chromium156-answer-data-mdns-srflx') };
 const firefoxSrflx = { offer: capture('firefox153-offer-data-mdns-srflx'), answer: capture('firefox153-answer-data-mdns-srflx') };
 /** A STUN server configured, so the gathering rule waits for server candidates (none is contacted). */
 const withStun: Partial<Settings> = { iceServers: [{ urls: 'stun:stun.example.test:3478' }] };
-
-/** Records what the session hands it, and lets a test send on the link it was given. */
-class RecordingFeature implements SessionFeature {
-  readonly messageTypes = ['probe'];
-  readonly received: UncheckedMessage[] = [];
-  readonly log: string[] = [];
-  link: FeatureLink | undefined;
-  attach(link: FeatureLink): void {
-    this.link = link;
-    this.log.push(`attach polite=${link.polite}`);
-  }
-  handle(message: UncheckedMessage): void {
-    this.received.push(message);
-  }
-  detach(): void {
-    this.log.push('detach');
-  }
-  reset(): void {
-    this.log.push('reset');
-  }
-}
-
-interface TestPeer {
-  readonly session: PeerSession;
-  readonly feature: RecordingFeature;
-  readonly connections: LinkedPeerConnection[];
-}
-
-let open: TestPeer[] = [];
-afterEach(() => {
-  for (const peer of open) peer.session.reset();
-  open = [];
-});
-
-function linkedPeer(
-  captures: { offer: string; answer: string },
-  settings: Partial<Settings> = {},
-  gathering: FakeGatheringOptions = {},
-): TestPeer {
-  const feature = new RecordingFeature();
-  const connections: LinkedPeerConnection[] = [];
-  const session = new PeerSession({
-    createPeerConnection: () => {
-      const pc = new LinkedPeerConnection(captures, gathering);
-      connections.push(pc);
-      return pc as unknown as RTCPeerConnection;
-    },
-    codec: compactCodec,
-    settings: () => ({ ...loopback, ...settings }),
-    features: [feature],
-  });
-  const peer = { session, feature, connections };
-  open.push(peer);
-  return peer;
-}
-
-function fakePeer(captures: { offer: string; answer: string }): PeerSession {
-  return new PeerSession({
-    createPeerConnection: () => new FakePeerConnection(captures) as unknown as RTCPeerConnection,
-    codec: compactCodec,
-    settings: () => loopback,
-  });
-}
-
-function code(session: PeerSession): string {
-  const state = session.state;
-  if (state.phase === 'offer-ready') return state.offer;
-  if (state.phase === 'connecting' && state.answer) return state.answer;
-  throw new Error(`no code in ${state.phase}`);
-}
-
-function reaches(session: PeerSession, done: (state: SessionState) => boolean, timeoutMs = 5_000): Promise<SessionState> {
-  return new Promise((resolve, reject) => {
-    const check = (): void => {
-      if (!done(session.state)) return;
-      session.removeEventListener('change', check);
-      clearTimeout(timer);
-      resolve(session.state);
-    };
-    const timer = setTimeout(() => reject(new Error(`stayed ${JSON.stringify(session.state)}`)), timeoutMs);
-    session.addEventListener('change', check);
-    check();
-  });
-}
-
-async function until(done: () => boolean, timeoutMs = 5_000): Promise<void> {
-  for (const started = Date.now(); !done(); await new Promise((resolve) => setTimeout(resolve, 10))) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out');
-  }
-}
-
-const phase = (name: SessionState['phase']) => (state: SessionState) => state.phase === name;
-
-async function connect(a: TestPeer, b: TestPeer): Promise<void> {
-  await a.session.createOffer();
-  expect(await b.session.acceptBlob(code(a.session))).toEqual({ ok: true, value: 'answer-offer' });
-  expect(await a.session.acceptBlob(code(b.session))).toEqual({ ok: true, value: 'accept-answer' });
-  await Promise.all([reaches(a.session, phase('connected')), reaches(b.session, phase('connected'))]);
-}
 
 describe('PeerSession with bad input', () => {
   test('garbage, empty, truncated, altered and own blobs leave the session exactly as it was', async () => {
@@ -154,8 +62,8 @@ describe('PeerSession between two linked connections', () => {
   test('open: features get the link, the answerer is polite, and messages reach the feature that owns them', async () => {
     const [a, b] = [linkedPeer(chromium), linkedPeer(firefox)];
     await connect(a, b);
-    expect(a.feature.log).toEqual(['attach polite=false']);
-    expect(b.feature.log).toEqual(['attach polite=true']);
+    expect(a.feature.log).toEqual(['attach polite=false', 'resume first']);
+    expect(b.feature.log).toEqual(['attach polite=true', 'resume first']);
     const probe = { type: 'probe', n: 1 };
     expect(a.feature.link!.send(probe)).toBe(true);
     expect(a.feature.link!.send({ type: 'nobody-owns-this' })).toBe(true);
@@ -168,9 +76,9 @@ describe('PeerSession between two linked connections', () => {
     await connect(a, b);
     a.session.reset();
     expect(a.session.state.phase).toBe('idle');
-    expect(a.feature.log).toEqual(['attach polite=false', 'detach', 'reset']);
+    expect(a.feature.log).toEqual(['attach polite=false', 'resume first', 'detach', 'reset']);
     expect(await reaches(b.session, phase('ended'))).toEqual({ phase: 'ended', byPeer: true });
-    expect(b.feature.log).toEqual(['attach polite=true', 'detach']);
+    expect(b.feature.log).toEqual(['attach polite=true', 'resume first', 'detach']);
     expect(b.feature.link!.send({ type: 'probe' })).toBe(false);
   });
 
@@ -191,7 +99,7 @@ describe('PeerSession between two linked connections', () => {
     a.connections[0]!.network('disconnected');
     a.connections[0]!.network('failed');
     expect(a.session.state).toEqual({ phase: 'failed', reason: 'ice-failed' });
-    expect(a.feature.log).toEqual(['attach polite=false', 'detach']);
+    expect(a.feature.log).toEqual(['attach polite=false', 'resume first', 'detach']);
   });
 
   test('timeout: the answerer gives up when its answer is never used, and closes its connection', async () => {
