@@ -49,12 +49,12 @@ export class P2pApp extends LitElement {
 
   /** Diagnostics (and the glare e2e test): the RTCPeerConnection's signaling state, if any. */
   get signalingState(): RTCSignalingState | undefined {
-    return this.app?.session.signalingState;
+    return this.app?.session.connection?.signalingState;
   }
 
   /** Diagnostics: the connection's getStats() report, if connected. */
   getStats(): Promise<RTCStatsReport | undefined> {
-    return this.app?.session.getStats() ?? Promise.resolve(undefined);
+    return this.app?.session.connection?.getStats() ?? Promise.resolve(undefined);
   }
 
   override connectedCallback(): void {

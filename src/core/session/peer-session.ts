@@ -2,6 +2,7 @@ import { TypedEventTarget } from '../events/typed-event-target.ts';
 import { timeoutMs, toRtcIceServers, type Settings } from '../settings/settings.ts';
 import type { SignalCodec, SignalKind } from '../signal/index.ts';
 import { err, ok, type Result } from '../util/result.ts';
+import type { Conversation } from './conversation.ts';
 import { FeatureSet } from './feature-set.ts';
 import type { SessionFeature } from './feature.ts';
 import { gatheringPolicy } from './ice-gathering.ts';
@@ -28,13 +29,16 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
   private current: SessionState = INITIAL_STATE;
   /** The offer this device answers; kept after the link ends, so retry() can answer it again. */
   private remoteOfferSdp: string | undefined;
-  private readonly features: FeatureSet;
-  private readonly slot: LinkSlot;
+  private readonly features = new FeatureSet(this.options.features ?? []);
+  private readonly slot = new LinkSlot(this.features);
 
   constructor(private readonly options: PeerSessionOptions) {
     super();
-    this.features = new FeatureSet(options.features ?? []);
-    this.slot = new LinkSlot(this.features);
+  }
+
+  /** What the links of this session carry on: a reconnect continues it (see conversation.ts). */
+  get conversation(): Conversation {
+    return this.features.conversation;
   }
 
   get state(): SessionState {
@@ -46,14 +50,9 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
     return this.slot.deadline;
   }
 
-  /** Diagnostics (the glare e2e test reads it). */
-  get signalingState(): RTCSignalingState | undefined {
-    return this.slot.link?.pc.signalingState;
-  }
-
-  /** For the statistics panel; undefined when there is no connection. */
-  async getStats(): Promise<RTCStatsReport | undefined> {
-    return this.slot.link?.pc.getStats();
+  /** The current attempt's connection, for statistics and diagnostics only; undefined when there is none. */
+  get connection(): RTCPeerConnection | undefined {
+    return this.slot.link?.pc;
   }
 
   async createOffer(): Promise<void> {

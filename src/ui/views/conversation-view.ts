@@ -25,7 +25,7 @@ export function conversationView(app: App, live: boolean) {
     </div>
     <p2p-keep-awake-notice .keepAwake=${app.keepAwake}></p2p-keep-awake-notice>
     <section class="tucked" aria-label=${msg('Connection statistics')}>
-      <p2p-stats .read=${() => app.session.getStats()}></p2p-stats>
+      <p2p-stats .read=${async () => app.session.connection?.getStats()}></p2p-stats>
     </section>
   `;
 }

@@ -39,7 +39,7 @@ describe('PeerSession with bad input', () => {
       const result = await a.acceptBlob(input);
       expect(result.ok ? 'ok' : result.error.code, input.slice(0, 30)).toBe(expected[i]);
       expect(a.state).toBe(before);
-      expect(a.signalingState).toBe('have-local-offer');
+      expect(a.connection?.signalingState).toBe('have-local-offer');
     }
   });
 
@@ -115,7 +115,7 @@ describe('PeerSession between two linked connections', () => {
     expect(failed).toEqual({ phase: 'failed', reason: 'timeout', role: 'answerer', afterMs: 300 });
     expect(b.session.deadline).toBeUndefined();
     await until(() => b.connections[0]!.connectionState === 'closed');
-    expect(b.session.signalingState).toBeUndefined();
+    expect(b.session.connection).toBeUndefined();
   });
 
   test('timeout: the offerer gives up when the answering device has gone away', async () => {
