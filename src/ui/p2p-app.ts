@@ -2,7 +2,7 @@ import { localized, msg } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { App } from '../core/app/create-app.ts';
-import { screenFor, stepKey, type Screen } from '../core/session/screen.ts';
+import { stepKey, type Screen } from '../core/session/screen.ts';
 import './components/p2p-language.ts';
 import './components/p2p-settings.ts';
 import type { SettingsChangeEvent } from './components/p2p-settings.ts';
@@ -38,10 +38,10 @@ export class P2pApp extends LitElement {
 
   constructor() {
     super();
-    for (const part of ['session', 'chat', 'calls', 'transfers', 'settings'] as const) {
+    for (const part of ['session', 'conversation', 'chat', 'calls', 'transfers', 'settings'] as const) {
       new SubscriptionController(this, () => this.app?.[part], ['change']);
     }
-    new StepFocusController(this, () => this.app && stepKey(screenFor(this.app.session.state)));
+    new StepFocusController(this, () => this.app && stepKey(this.app.screen()));
     this.addEventListener('p2p-problem', (event: ProblemEvent) => (this.problem = event.detail.problem));
     this.addEventListener('p2p-blob-submit', (event: BlobSubmitEvent) => void this.submitCode(event.detail.text, 'paste'));
     this.addEventListener('p2p-chat-send', (event: ChatSendEvent) => this.sendChat(event.detail.text));
@@ -69,7 +69,7 @@ export class P2pApp extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('app') && this.app) void this.applyLinkFragment();
-    if (!this.connectedViewsLoading && this.app && screenFor(this.app.session.state).name === 'conversation') {
+    if (!this.connectedViewsLoading && this.app?.screen().name === 'conversation') {
       this.connectedViewsLoading = import('./connected-views.ts');
     }
   }
@@ -78,7 +78,7 @@ export class P2pApp extends LitElement {
     const app = this.app;
     if (!app) return nothing;
     const state = app.session.state;
-    const screen = screenFor(state);
+    const screen = app.screen();
     const alert = this.problem ? problemText(this.problem) : screen.name === 'connect' && screen.noAddress ? HINTS.noAddress : '';
     return html`
       <header>
@@ -107,7 +107,7 @@ export class P2pApp extends LitElement {
         return html`<div class="connect">
           ${connectView(screen, { intents: this.connectIntents, media: app.media, deadline: app.session.deadline })}
         </div>
-        ${chatView(app, false)}`;
+        ${chatView(app, screen.canReconnect)}`;
       case 'conversation':
         return conversationView(app, screen.live);
     }

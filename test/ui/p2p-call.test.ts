@@ -41,6 +41,17 @@ describe('p2p-call', () => {
     expect(visibleText(element)).toContain('The other device sends no video.');
   });
 
+  test('while the link is interrupted the picture is said to be paused, and the note goes when it is back', async () => {
+    const { element } = await mountCall();
+    await press(element, 'Start video');
+    element.frozen = true;
+    await settled(element);
+    expect(visibleText(element)).toContain('Paused: the link is interrupted.');
+    element.frozen = false;
+    await settled(element);
+    expect(visibleText(element)).not.toContain('Paused');
+  });
+
   test('Mute and Camera off keep their names and report their state with aria-pressed', async () => {
     const { call, element } = await mountCall();
     await press(element, 'Start video');

@@ -32,6 +32,18 @@ describe('p2p-chat', () => {
     expect(visibleText(chat)).not.toContain('No messages yet.');
   });
 
+  test('an own message not sent yet says so; sent and delivered ones carry no mark', async () => {
+    const pending: ChatEntry[] = [
+      { id: 'a', from: 'mine', text: 'queued one', at: AT, delivery: 'queued' },
+      { id: 'b', from: 'mine', text: 'on its way', at: AT, delivery: 'sent' },
+      { id: 'c', from: 'mine', text: 'arrived', at: AT, delivery: 'delivered' },
+    ];
+    const chat = await mount('p2p-chat', { entries: pending });
+    const items = allByRole(getByRole(chat, 'log', 'Chat messages'), 'listitem').map(visibleText);
+    expect(items[0]).toMatch(/^You · .+ · not sent yet queued one$/);
+    expect(items.slice(1).some((item) => item.includes('not sent yet'))).toBe(false);
+  });
+
   test('Send fires p2p-chat-send with the typed text and empties the box', async () => {
     const sent = recordEvents('p2p-chat-send');
     const chat = await mount('p2p-chat');

@@ -2,7 +2,9 @@ import { ChatFeature } from '../chat/chat-feature.ts';
 import { CallFeature } from '../media/call-feature.ts';
 import type { MediaAccess } from '../media/media-access.ts';
 import { mediaErrorCode, type MediaErrorCode } from '../media/media-error.ts';
+import type { Conversation } from '../session/conversation.ts';
 import { PeerSession } from '../session/peer-session.ts';
+import { screenFor, type Screen } from '../session/screen.ts';
 import { SettingsModel } from '../settings/settings-model.ts';
 import { lazyCodec } from '../signal/index.ts';
 import { TransferFeature } from '../transfer/transfer-feature.ts';
@@ -13,6 +15,8 @@ import type { Platform } from './platform.ts';
 /** One device's side of a conversation: the session and the features that ride on its link. */
 export interface App {
   readonly session: PeerSession;
+  /** What the session's links carry on; a reconnect continues it. */
+  readonly conversation: Conversation;
   readonly chat: ChatFeature;
   readonly calls: CallFeature;
   readonly transfers: TransferFeature;
@@ -23,6 +27,8 @@ export interface App {
   readonly media: MediaAccess | undefined;
   /** Asks for the camera and stops it at once; Chromium then reveals the device's local addresses. */
   revealLocalAddresses(): Promise<Result<void, MediaErrorCode>>;
+  /** What the page shows now (screen.ts): the session's state, and whether its conversation can go on. */
+  screen(): Screen;
 }
 
 /** Wires the core together on a platform: the same for the page, a terminal peer and the tests. */
@@ -41,12 +47,14 @@ export function createApp(platform: Platform): App {
   });
   return {
     session,
+    conversation: session.conversation,
     chat,
     calls,
     transfers,
     settings,
     keepAwake: new KeepAwake(platform.wakeLock, calls, transfers),
     media: platform.media,
+    screen: () => screenFor(session.state, { inConversation: session.conversation.id !== undefined }),
     async revealLocalAddresses() {
       if (!platform.media) return err('no-device');
       try {

@@ -1,4 +1,5 @@
 import type { UncheckedMessage } from '../channel/control-messages.ts';
+import { TypedEventTarget } from '../events/typed-event-target.ts';
 import type { FeatureLink } from './feature.ts';
 
 /** Carried in-band, over DTLS, never in a code: whoever saw the codes cannot pose as the conversation. */
@@ -26,16 +27,24 @@ export type LinkOutcome = 'continued' | 'first' | 'replaced';
  * unsent messages and unfinished files go on); anything else starts a new one on both sides. Both
  * decide alike without a third message: the offerer's word counts for the new id.
  */
-export class Conversation {
+export class Conversation extends TypedEventTarget<{ change: Event }> {
   private current: string | undefined;
+  private outcome: LinkOutcome | undefined;
   private sent: HelloMessage | undefined;
   private polite = false;
 
-  constructor(private readonly createId: () => string = () => crypto.randomUUID()) {}
+  constructor(private readonly createId: () => string = () => crypto.randomUUID()) {
+    super();
+  }
 
   /** The conversation's id once a link has opened in it; undefined after forget() or before any link. */
   get id(): string | undefined {
     return this.current;
+  }
+
+  /** What the latest link meant, once both hellos were heard: 'continued' after a reconnect. */
+  get lastOutcome(): LinkOutcome | undefined {
+    return this.outcome;
   }
 
   /** A new link opened: this device says which conversation it holds. */
@@ -54,14 +63,15 @@ export class Conversation {
     const [offerer, answerer] = this.polite ? [peer, own] : [own, peer];
     const continued = offerer.conversation !== null && offerer.conversation === answerer.conversation;
     this.current = continued ? (offerer.conversation ?? undefined) : offerer.fresh;
-    if (continued) return 'continued';
-    return own.conversation === null ? 'first' : 'replaced';
+    this.outcome = continued ? 'continued' : own.conversation === null ? 'first' : 'replaced';
+    this.notify('change');
+    return this.outcome;
   }
 
   /** New session: nothing this device held may be continued. */
   forget(): void {
-    this.current = undefined;
-    this.sent = undefined;
+    this.current = this.outcome = this.sent = undefined;
+    this.notify('change');
   }
 }
 

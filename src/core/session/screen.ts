@@ -28,10 +28,13 @@ export type Screen =
       readonly outgoing?: { readonly kind: SignalKind; readonly blob: string; readonly improved: boolean };
       readonly noAddress: boolean;
       readonly failed: boolean;
+      /** The link is gone but the conversation is not: one fresh exchange continues it. */
+      readonly canReconnect: boolean;
     }
   | { readonly name: 'conversation'; readonly live: boolean };
 
-export function screenFor(state: SessionState): Screen {
+/** inConversation: a link of this session opened and New session was not pressed since (see conversation.ts). */
+export function screenFor(state: SessionState, { inConversation = false } = {}): Screen {
   if (isLinkUp(state)) return { name: 'conversation', live: isConnected(state) };
   return {
     name: 'connect',
@@ -42,6 +45,8 @@ export function screenFor(state: SessionState): Screen {
     ...outgoingOf(state),
     noAddress: state.phase === 'no-candidates',
     failed: state.phase === 'failed',
+    // A peer that said bye ended the conversation on purpose: nothing to continue.
+    canReconnect: inConversation && (state.phase === 'failed' || (state.phase === 'ended' && !state.byPeer)),
   };
 }
 

@@ -71,6 +71,8 @@ export class P2pCall extends LitElement {
   ];
 
   @property({ attribute: false }) call: Call | undefined;
+  /** The link is interrupted: the picture stands still until it comes back. */
+  @property({ type: Boolean }) frozen = false;
   @query('video.remote') private remoteVideo!: HTMLVideoElement | null;
   @query('video.local') private localVideo!: HTMLVideoElement | null;
   @query('.stage') private stage!: HTMLElement | null;
@@ -127,7 +129,8 @@ export class P2pCall extends LitElement {
   private renderNote() {
     const call = this.call!;
     const notes: string[] = [];
-    if (!call.remote.video && !call.remote.audio) notes.push(msg('The other device sends no video.'));
+    if (this.frozen) notes.push(msg('Paused: the link is interrupted. The picture moves again when it is back.'));
+    else if (!call.remote.video && !call.remote.audio) notes.push(msg('The other device sends no video.'));
     else {
       if (!call.remote.audio) notes.push(msg('They are muted.'));
       if (!call.remote.video) notes.push(msg('Their camera is off.'));

@@ -57,6 +57,9 @@ export class P2pChat extends LitElement {
         font-size: 0.75rem;
         color: var(--p2p-muted);
       }
+      .pending {
+        font-style: italic;
+      }
       .empty {
         color: var(--p2p-muted);
         margin: 0.25rem;
@@ -93,6 +96,7 @@ export class P2pChat extends LitElement {
                 <span class="meta">
                   ${entry.from === 'mine' ? msg('You') : msg('Them')} ·
                   <time datetime=${new Date(entry.at).toISOString()}>${formatTime(entry.at)}</time>
+                  ${entry.delivery === 'queued' ? html`· <span class="pending">${msg('not sent yet')}</span>` : ''}
                 </span>
                 <span class="text">${entry.text}</span>
               </li>

@@ -64,6 +64,20 @@ export const FLOW_TEXT = {
   get failedHint() {
     return msg('Check that both devices are on the same network, or add a TURN server in Settings. Then start again below.');
   },
+  get linkLost() {
+    return msg('The link to the other device was lost');
+  },
+  get reconnectHint() {
+    return msg(
+      'Press Reconnect on either device and exchange codes once more, as at the start. The chat and unfinished files go on where they stopped, and messages typed meanwhile are sent then.',
+    );
+  },
+  get joinAgainHint() {
+    return msg('Or read the new code the other device shows: scan its QR code, or paste its text here.');
+  },
+  get continued() {
+    return msg('Reconnected: the conversation goes on where it stopped.');
+  },
   get conversation() {
     return msg('Conversation');
   },

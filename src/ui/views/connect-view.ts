@@ -58,29 +58,41 @@ export function connectView(screen: ConnectScreen, context: ConnectContext) {
 
 /** Start or join; after a failure, what went wrong first, with the fix where there is one. */
 function chooseStep(screen: ConnectScreen, { intents, media }: ConnectContext) {
-  const trouble = screen.noAddress || screen.failed;
+  const trouble = screen.noAddress || screen.failed || screen.canReconnect;
   return html`
-    ${trouble
-      ? html`<section class="step trouble" aria-labelledby="trouble">
-          <h2 id="trouble" tabindex="-1" data-step-focus>${screen.noAddress ? FLOW_TEXT.noAddress : FLOW_TEXT.failed}</h2>
-          ${screen.noAddress
-            ? html`<div class="row"><button class="primary" @click=${intents.allowCamera}>${msg('Allow camera and try again')}</button></div>`
-            : html`<p class="hint">${FLOW_TEXT.failedHint}</p>`}
-        </section>`
-      : nothing}
+    ${trouble ? troubleSection(screen, intents) : nothing}
     <div class="pair choices">
-      <section class="step choice" aria-labelledby="start">
-        <h2 id="start" tabindex="-1" ?data-step-focus=${!trouble}>${FLOW_TEXT.start}</h2>
-        <p class="hint">${FLOW_TEXT.startHint}</p>
-        <div class="row"><button class="primary" @click=${intents.createOffer}>${msg('Create offer')}</button></div>
-      </section>
+      ${screen.canReconnect
+        ? nothing
+        : html`<section class="step choice" aria-labelledby="start">
+            <h2 id="start" tabindex="-1" ?data-step-focus=${!trouble}>${FLOW_TEXT.start}</h2>
+            <p class="hint">${FLOW_TEXT.startHint}</p>
+            <div class="row"><button class="primary" @click=${intents.createOffer}>${msg('Create offer')}</button></div>
+          </section>`}
       <section class="step choice" aria-labelledby="join">
         <h2 id="join">${FLOW_TEXT.join}</h2>
-        <p class="hint">${FLOW_TEXT.joinHint}</p>
+        <p class="hint">${screen.canReconnect ? FLOW_TEXT.joinAgainHint : FLOW_TEXT.joinHint}</p>
         ${codeReader(media)}
       </section>
     </div>
   `;
+}
+
+/** A lost link of a conversation that can go on is reconnected; a failed start gets its fix. */
+function troubleSection(screen: ConnectScreen, intents: ConnectIntents) {
+  const [title, fix] = screen.canReconnect
+    ? [
+        FLOW_TEXT.linkLost,
+        html`<p class="hint">${FLOW_TEXT.reconnectHint}</p>
+          <div class="row"><button class="primary" @click=${intents.createOffer}>${msg('Reconnect')}</button></div>`,
+      ]
+    : screen.noAddress
+      ? [FLOW_TEXT.noAddress, html`<div class="row"><button class="primary" @click=${intents.allowCamera}>${msg('Allow camera and try again')}</button></div>`]
+      : [FLOW_TEXT.failed, html`<p class="hint">${FLOW_TEXT.failedHint}</p>`];
+  return html`<section class="step trouble" aria-labelledby="trouble">
+    <h2 id="trouble" tabindex="-1" data-step-focus>${title}</h2>
+    ${fix}
+  </section>`;
 }
 
 function stepSection(title: string, hint: string, content: unknown = nothing) {

@@ -13,12 +13,13 @@ import { FLOW_TEXT } from '../text/flow-text.ts';
 export function conversationView(app: App, live: boolean) {
   return html`
     <h2 class="conversation-title" tabindex="-1" data-step-focus>${FLOW_TEXT.conversation}</h2>
+    <p class="hint" aria-live="polite">${app.conversation.lastOutcome === 'continued' ? FLOW_TEXT.continued : ''}</p>
     <div class="conversation">
       <section class="panel call-area" aria-labelledby="call-title">
         <h3 id="call-title">${msg('Video call')}</h3>
-        <p2p-call .call=${app.calls.call}></p2p-call>
+        <p2p-call .call=${app.calls.call} ?frozen=${!live}></p2p-call>
       </section>
-      ${chatView(app, live)}
+      ${chatView(app, true)}
       <section class="panel files-area" aria-label=${msg('Files')}>
         <p2p-files .manager=${app.transfers.manager} .files=${app.transfers.received}></p2p-files>
       </section>
@@ -30,11 +31,14 @@ export function conversationView(app: App, live: boolean) {
   `;
 }
 
-/** The chat stays readable (not writable) after the link ends, until New session. */
-export function chatView(app: App, live: boolean) {
-  if (!live && app.chat.entries.length === 0) return nothing;
+/**
+ * writable: while the conversation can go on (an interrupted or lost link queues what is typed);
+ * after it ended the chat stays readable until New session.
+ */
+export function chatView(app: App, writable: boolean) {
+  if (!writable && app.chat.entries.length === 0) return nothing;
   return html`<section class="panel chat-area" aria-labelledby="chat-title">
     <h3 id="chat-title">${msg('Chat')}</h3>
-    <p2p-chat .entries=${app.chat.entries} ?disabled=${!live}></p2p-chat>
+    <p2p-chat .entries=${app.chat.entries} ?disabled=${!writable}></p2p-chat>
   </section>`;
 }

@@ -30,6 +30,9 @@ describe('Conversation: what a new link means', () => {
     const again = link(b, a);
     expect([again.offerer, again.answerer]).toEqual(['continued', 'continued']);
     expect([a.id, b.id]).toEqual([id, id]);
+    expect(a.lastOutcome).toBe('continued');
+    a.forget();
+    expect([a.id, a.lastOutcome]).toEqual([undefined, undefined]);
   });
 
   test('one side pressed New session: a new conversation on both; the side that held one replaces it', () => {
