@@ -1,4 +1,5 @@
 import type { SignalKind } from '../signal/index.ts';
+import type { DiagnosisCode } from './link-diagnosis.ts';
 import { canStart, isConnected, isLinkUp, type Role, type SessionState } from './session-state.ts';
 
 /**
@@ -28,6 +29,8 @@ export type Screen =
       readonly outgoing?: { readonly kind: SignalKind; readonly blob: string; readonly improved: boolean };
       readonly noAddress: boolean;
       readonly failed: boolean;
+      /** After a failed link: why, most likely cause first (empty when nothing could be told). */
+      readonly diagnosis: readonly DiagnosisCode[];
     }
   | { readonly name: 'conversation'; readonly live: boolean };
 
@@ -42,6 +45,7 @@ export function screenFor(state: SessionState): Screen {
     ...outgoingOf(state),
     noAddress: state.phase === 'no-candidates',
     failed: state.phase === 'failed',
+    diagnosis: (state.phase === 'failed' && state.diagnosis) || [],
   };
 }
 
