@@ -46,5 +46,8 @@ test('in Korean', async () => {
   const a = await offererLeftAlone();
   await setLocale('ko');
   await settled(a);
-  expect(causes(a)).toEqual([expect.stringMatching(/^응답한 STUN 서버가 없어서/), expect.stringMatching(/^두 기기 모두 숨겨진 로컬 이름\(\.local\)/)]);
+  expect(causes(a)).toEqual([
+    expect.stringMatching(/^응답한 STUN 서버가 없어서/),
+    expect.stringMatching(/^두 기기 모두 숨겨진 로컬 이름\(\.local\)/),
+  ]);
 });

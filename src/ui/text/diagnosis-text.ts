@@ -21,30 +21,46 @@ const words = (): Record<DiagnosisCode, DiagnosisWords> => ({
   },
   'no-remote-candidates': {
     cause: msg('The other device’s code held no network address.'),
-    fix: msg('On the other device, join a network with internet access or allow camera access, then make a new code there.'),
+    fix: msg(
+      'On the other device, join a network with internet access or allow camera access, then make a new code there.',
+    ),
   },
   'no-relay': {
     cause: msg('A TURN server is set, but it gave this device no relay address.'),
-    fix: msg('Check the TURN URL, user name and password in Settings. Where the network blocks it, a turns: URL on port 443 may get through.'),
+    fix: msg(
+      'Check the TURN URL, user name and password in Settings. Where the network blocks it, a turns: URL on port 443 may get through.',
+    ),
   },
   'no-srflx': {
     cause: msg('No STUN server answered, so this device does not know its public address.'),
-    fix: msg('Check the STUN URLs in Settings and that this network reaches the internet. Where UDP is blocked, only a TURN server over TCP or TLS gets through.'),
+    fix: msg(
+      'Check the STUN URLs in Settings and that this network reaches the internet. Where UDP is blocked, only a TURN server over TCP or TLS gets through.',
+    ),
   },
   'symmetric-nat': {
-    cause: msg('A router on the way gives every destination another public port (a symmetric NAT), so a direct path rarely works.'),
+    cause: msg(
+      'A router on the way gives every destination another public port (a symmetric NAT), so a direct path rarely works.',
+    ),
     fix: msg('Add a TURN server in Settings, or move one device to another network, such as a phone’s hotspot.'),
   },
   'mdns-only': {
-    cause: msg('Both devices offered only hidden local names (.local), which work only when both are on the same network.'),
-    fix: msg('Put both devices on the same Wi-Fi, or set a STUN server in Settings so that they can find each other across networks.'),
+    cause: msg(
+      'Both devices offered only hidden local names (.local), which work only when both are on the same network.',
+    ),
+    fix: msg(
+      'Put both devices on the same Wi-Fi, or set a STUN server in Settings so that they can find each other across networks.',
+    ),
   },
   'host-only': {
     cause: msg('Both devices offered only local addresses, which work only when both are on the same network.'),
-    fix: msg('Put both devices on the same Wi-Fi, or set a STUN or TURN server in Settings so that they can find each other across networks.'),
+    fix: msg(
+      'Put both devices on the same Wi-Fi, or set a STUN or TURN server in Settings so that they can find each other across networks.',
+    ),
   },
   'all-pairs-failed': {
-    cause: msg('Every pair of addresses was tried and no reply came back: a firewall, or a Wi-Fi that keeps its devices apart (client isolation, common on guest and public Wi-Fi), blocks the direct path.'),
+    cause: msg(
+      'Every pair of addresses was tried and no reply came back: a firewall, or a Wi-Fi that keeps its devices apart (client isolation, common on guest and public Wi-Fi), blocks the direct path.',
+    ),
     fix: msg('Try another network, such as a phone’s hotspot, or add a TURN server in Settings.'),
   },
 });

@@ -33,7 +33,8 @@ describe('diagnoseLink on recorded candidate sets', () => {
 
   test('no-srflx: STUN is set but this device learnt no public address; the cause comes before its consequence', () => {
     const local = capture('chromium156-offer-data-mdns');
-    expect(diagnoseLink({ localSdp: local, remoteSdp: capture('firefox153-answer-data-mdns-srflx'), iceServerUrls: STUN })).toEqual(['no-srflx']);
+    const remoteSrflx = capture('firefox153-answer-data-mdns-srflx');
+    expect(diagnoseLink({ localSdp: local, remoteSdp: remoteSrflx, iceServerUrls: STUN })).toEqual(['no-srflx']);
     expect(diagnoseLink({ localSdp: local, remoteSdp: capture('firefox153-answer-data-mdns'), iceServerUrls: STUN })).toEqual([
       'no-srflx',
       'mdns-only',
@@ -41,7 +42,11 @@ describe('diagnoseLink on recorded candidate sets', () => {
   });
 
   test('no-srflx judges only this side: the peer may have sent its code before its STUN answer', () => {
-    const evidence = { localSdp: capture('chromium156-offer-data-mdns-srflx'), remoteSdp: capture('firefox153-answer-data-mdns'), iceServerUrls: STUN };
+    const evidence = {
+      localSdp: capture('chromium156-offer-data-mdns-srflx'),
+      remoteSdp: capture('firefox153-answer-data-mdns'),
+      iceServerUrls: STUN,
+    };
     expect(diagnoseLink(evidence)).toEqual([]);
   });
 
@@ -69,8 +74,10 @@ describe('diagnoseLink on recorded candidate sets', () => {
 
   test('not symmetric: the same mapping reported twice, or two sockets on two ports', () => {
     const srflx = capture('chromium156-offer-data-ip-srflx');
-    const same = withCandidate(srflx, 'typ srflx', 'a=candidate:1058971625 1 udp 1686052607 203.0.113.7 61004 typ srflx raddr 10.99.0.2 rport 52405 generation 0 network-id 1');
-    const otherSocket = withCandidate(srflx, 'typ srflx', 'a=candidate:1058971626 1 udp 1686052607 203.0.113.7 61005 typ srflx raddr 10.99.0.2 rport 52406 generation 0 network-id 1');
+    const srflxLine = (port: number, base: number) =>
+      `a=candidate:105897${port} 1 udp 1686052607 203.0.113.7 ${port} typ srflx raddr 10.99.0.2 rport ${base} generation 0 network-id 1`;
+    const same = withCandidate(srflx, 'typ srflx', srflxLine(61004, 52405));
+    const otherSocket = withCandidate(srflx, 'typ srflx', srflxLine(61005, 52406));
     const remoteSdp = capture('firefox153-answer-data-ip-srflx');
     expect(diagnoseLink({ localSdp: same, remoteSdp, iceServerUrls: STUN })).toEqual([]);
     expect(diagnoseLink({ localSdp: otherSocket, remoteSdp, iceServerUrls: STUN })).toEqual([]);
@@ -87,7 +94,11 @@ describe('diagnoseLink on recorded candidate sets', () => {
   });
 
   test('no-relay: a TURN server is set and gave this device no relay address', () => {
-    const evidence = { localSdp: capture('chromium156-offer-data-mdns-srflx'), remoteSdp: capture('firefox153-answer-data-mdns'), iceServerUrls: [...STUN, TURN] };
+    const evidence = {
+      localSdp: capture('chromium156-offer-data-mdns-srflx'),
+      remoteSdp: capture('firefox153-answer-data-mdns'),
+      iceServerUrls: [...STUN, TURN],
+    };
     expect(diagnoseLink(evidence)).toEqual(['no-relay']);
     const relayed = { ...evidence, localSdp: capture('chromium156-offer-data-mdns-relay') };
     expect(diagnoseLink(relayed)).toEqual([]);
@@ -103,7 +114,11 @@ describe('diagnoseLink on recorded candidate sets', () => {
   });
 
   describe('all-pairs-failed, from the candidate pairs of getStats()', () => {
-    const addresses = { localSdp: capture('chromium156-offer-data-ip-srflx'), remoteSdp: capture('firefox153-answer-data-ip-srflx'), iceServerUrls: STUN };
+    const addresses = {
+      localSdp: capture('chromium156-offer-data-ip-srflx'),
+      remoteSdp: capture('firefox153-answer-data-ip-srflx'),
+      iceServerUrls: STUN,
+    };
     const diagnose = (pairs: CandidatePairEvidence[]) => diagnoseLink({ ...addresses, pairs });
 
     test('every pair was tried and not one answered', () => {
