@@ -1,15 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, expect, test } from 'vitest';
 import type { CandidatePairEvidence } from '../../../src/core/session/link-diagnosis.ts';
 import { PeerSession } from '../../../src/core/session/peer-session.ts';
-import type { SessionState } from '../../../src/core/session/session-state.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings.ts';
 import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
 import { LinkedPeerConnection } from '../../helpers/linked-peer-connection.ts';
-
-const capture = (name: string) => readFileSync(new URL(`../../fixtures/sdp/${name}.sdp`, import.meta.url), 'utf8');
-const chromium = { offer: capture('chromium156-offer-data-mdns'), answer: capture('chromium156-answer-data-mdns') };
-const firefox = { offer: capture('firefox153-offer-data-mdns'), answer: capture('firefox153-answer-data-mdns') };
+import { chromium, code, firefox, phase, reaches } from '../../helpers/session-peers.ts';
 
 /** A linked fake whose getStats() holds the given candidate pairs, or never answers. */
 class PairsPeerConnection extends LinkedPeerConnection {
@@ -45,26 +40,13 @@ function peer(captures: { offer: string; answer: string }, settings: Partial<Set
   return { session, connections };
 }
 
-function failed(session: PeerSession): Promise<SessionState> {
-  return new Promise((resolve) => {
-    const check = () => session.state.phase === 'failed' && resolve(session.state);
-    session.addEventListener('change', check);
-    check();
-  });
-}
-
-function outgoing(session: PeerSession): string {
-  const state = session.state;
-  if (state.phase === 'offer-ready') return state.offer;
-  if (state.phase === 'connecting' && state.answer) return state.answer;
-  throw new Error(`no code in ${state.phase}`);
-}
+const failed = (session: PeerSession) => reaches(session, phase('failed'));
 
 /** The offerer applies an answer whose device has gone away, so its link never comes up. */
 async function offererLeftAlone(a: ReturnType<typeof peer>, b: ReturnType<typeof peer>): Promise<void> {
   await a.session.createOffer();
-  await b.session.acceptBlob(outgoing(a.session));
-  const answer = outgoing(b.session);
+  await b.session.acceptBlob(code(a.session));
+  const answer = code(b.session);
   b.session.reset();
   await a.session.acceptBlob(answer);
 }
@@ -89,8 +71,8 @@ test('ICE failure carries the diagnosis too; a pair that answered is no sign of 
   const a = peer(chromium, {}, [{ state: 'failed', requestsSent: 7, responsesReceived: 2 }]);
   const b = peer(firefox, {});
   await a.session.createOffer();
-  await b.session.acceptBlob(outgoing(a.session));
-  await a.session.acceptBlob(outgoing(b.session));
+  await b.session.acceptBlob(code(a.session));
+  await a.session.acceptBlob(code(b.session));
   a.connections[0]!.network('failed');
   expect(await failed(a.session)).toEqual({ phase: 'failed', reason: 'ice-failed', diagnosis: ['mdns-only'] });
 });
