@@ -77,6 +77,9 @@ export const appStyles = [
     .step.trouble {
       border-color: var(--p2p-danger);
     }
+    .diagnosis > li + li {
+      margin-top: 0.5rem;
+    }
     .connect > .step:only-child {
       max-width: 44rem;
     }

@@ -52,5 +52,10 @@ describe('a link that never comes up is reported as failed, not left hanging', (
     await b.page.close();
     await a.paste(answer);
     await a.waitForStatus(/^Connection failed: /, 10_000);
+    // The default STUN servers are black-holed here, and neither page may use the camera: the
+    // failure screen says so, most likely cause first, each with its fix.
+    const causes = await a.page.locator('.trouble li').allInnerTexts();
+    expect(causes[0]).toMatch(/^No STUN server answered.*Check the STUN URLs in Settings/s);
+    expect(causes).toContainEqual(expect.stringMatching(/^Both devices offered only hidden local names \(\.local\)/));
   });
 });

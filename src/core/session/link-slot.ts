@@ -1,5 +1,6 @@
 import { OneTimer } from '../util/one-timer.ts';
 import type { FeatureSet } from './feature-set.ts';
+import type { DiagnosisCode } from './link-diagnosis.ts';
 import type { PeerLink } from './peer-link.ts';
 
 /**
@@ -24,7 +25,7 @@ export class LinkSlot {
   }
 
   /** Whether `link` is still the current attempt: continuations of an abandoned one must not act. */
-  holds(link: PeerLink | undefined): boolean {
+  holds(link: PeerLink | undefined): link is PeerLink {
     return link !== undefined && link === this.current;
   }
 
@@ -39,12 +40,13 @@ export class LinkSlot {
     return this.deadlineAt;
   }
 
-  startTimeout(ms: number, fire: () => void): void {
+  /** `fire` is handed the link's diagnosis, read before anything closes it. */
+  startTimeout(ms: number, fire: (diagnosis: DiagnosisCode[]) => void): void {
     const link = this.current;
     this.deadlineAt = Date.now() + ms;
     this.timer.start(ms, () => {
       this.deadlineAt = undefined;
-      if (this.holds(link)) fire();
+      if (this.holds(link)) void link.diagnose().then((diagnosis) => this.holds(link) && fire(diagnosis));
     });
   }
 

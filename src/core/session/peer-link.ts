@@ -3,6 +3,8 @@ import { iceUfrag, type SignalCodec, type SignalKind } from '../signal/index.ts'
 import { err, ok, type Result } from '../util/result.ts';
 import { publishCodes } from './code-publisher.ts';
 import type { GatheringPolicy } from './ice-gathering.ts';
+import type { DiagnosisCode } from './link-diagnosis.ts';
+import { diagnoseConnection } from './link-evidence.ts';
 import type { BlobProblem } from './paste-plan.ts';
 import type { SessionEvent } from './session-transition.ts';
 
@@ -34,12 +36,14 @@ export class PeerLink {
   constructor(
     readonly pc: RTCPeerConnection,
     private readonly listener: PeerLinkListener,
+    /** What the connection was given, for the diagnosis when it fails. */
+    private readonly iceServers: readonly RTCIceServer[] = [],
   ) {
     // Pre-negotiated (id 0) so both sides own the channel from the start: the answerer needs no
     // ondatachannel round, and the offer still carries the m=application section it requires.
     this.channel = pc.createDataChannel('control', { negotiated: true, id: 0, ordered: true });
     pc.addEventListener('connectionstatechange', () => {
-      if (pc.connectionState === 'failed') this.report({ type: 'ice-failed' });
+      if (pc.connectionState === 'failed') void this.diagnose().then((diagnosis) => this.report({ type: 'ice-failed', diagnosis }));
       if (pc.connectionState === 'disconnected') this.report({ type: 'ice-interrupted' });
       if (pc.connectionState === 'connected') this.report({ type: 'ice-restored' });
     });
@@ -62,6 +66,11 @@ export class PeerLink {
 
   get remoteUfrag(): string | undefined {
     return this.ufrags.remote;
+  }
+
+  /** Why this attempt has not come up, read before it closes; see link-diagnosis.ts. */
+  diagnose(): Promise<DiagnosisCode[]> {
+    return diagnoseConnection(this.pc, this.iceServers);
   }
 
   /** Sends on the control channel; false when it is not open. */

@@ -125,7 +125,7 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
       event: (event) => this.slot.holds(link) && this.apply(event),
       channelClosed: (byPeer) => this.slot.holds(link) && this.apply({ type: 'channel-closed', byPeer }),
       message: (message) => this.slot.holds(link) && this.features.route(message),
-    });
+    }, iceServers);
     return link;
   }
 
@@ -141,7 +141,7 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
     switch (effect.type) {
       case 'start-timeout': {
         const afterMs = timeoutMs(this.options.settings(), effect.timeout);
-        return this.slot.startTimeout(afterMs, () => this.apply({ type: 'timeout', afterMs }));
+        return this.slot.startTimeout(afterMs, (diagnosis) => this.apply({ type: 'timeout', afterMs, diagnosis }));
       }
       case 'clear-timeout':
         return this.slot.clearTimeout();

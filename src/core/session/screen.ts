@@ -1,4 +1,5 @@
 import type { SignalKind } from '../signal/index.ts';
+import type { DiagnosisCode } from './link-diagnosis.ts';
 import { canStart, isConnected, isLinkUp, type Role, type SessionState } from './session-state.ts';
 
 /**
@@ -30,6 +31,8 @@ export type Screen =
       readonly failed: boolean;
       /** The link is gone but the conversation is not: one fresh exchange continues it. */
       readonly canReconnect: boolean;
+      /** After a failed link: why, most likely cause first (empty when nothing could be told). */
+      readonly diagnosis: readonly DiagnosisCode[];
     }
   | { readonly name: 'conversation'; readonly live: boolean };
 
@@ -47,6 +50,7 @@ export function screenFor(state: SessionState, { inConversation = false } = {}):
     failed: state.phase === 'failed',
     // A peer that said bye ended the conversation on purpose: nothing to continue.
     canReconnect: inConversation && (state.phase === 'failed' || (state.phase === 'ended' && !state.byPeer)),
+    diagnosis: (state.phase === 'failed' && state.diagnosis) || [],
   };
 }
 

@@ -1,3 +1,5 @@
+import type { DiagnosisCode } from './link-diagnosis.ts';
+
 /** Which side of the manual exchange this device plays in the current session. */
 export type Role = 'offerer' | 'answerer';
 
@@ -23,10 +25,14 @@ export type SessionState =
       readonly detail?: string;
       /** For timeout: how long the link was given. */
       readonly afterMs?: number;
+      /** For timeout and ice-failed: why the link did not come up, most likely cause first. */
+      readonly diagnosis?: readonly DiagnosisCode[];
     }
   | { readonly phase: 'ended'; readonly byPeer: boolean };
 
 export type Phase = SessionState['phase'];
+
+export type FailedState = Extract<SessionState, { phase: 'failed' }>;
 
 export const INITIAL_STATE: SessionState = { phase: 'idle' };
 

@@ -1,4 +1,5 @@
-import { canStart, INITIAL_STATE, isDead, isLinkUp, isLive, type SessionState } from './session-state.ts';
+import type { DiagnosisCode } from './link-diagnosis.ts';
+import { canStart, INITIAL_STATE, isDead, isLinkUp, isLive, type FailedState, type SessionState } from './session-state.ts';
 
 export type SessionEvent =
   | { readonly type: 'create-offer' }
@@ -11,8 +12,9 @@ export type SessionEvent =
   | { readonly type: 'channel-open' }
   | { readonly type: 'ice-interrupted' }
   | { readonly type: 'ice-restored' }
-  | { readonly type: 'ice-failed' }
-  | { readonly type: 'timeout'; readonly afterMs: number }
+  /** diagnosis: why, as far as the link could tell before it closed (link-diagnosis.ts). */
+  | { readonly type: 'ice-failed'; readonly diagnosis?: readonly DiagnosisCode[] }
+  | { readonly type: 'timeout'; readonly afterMs: number; readonly diagnosis?: readonly DiagnosisCode[] }
   | { readonly type: 'browser-error'; readonly detail: string }
   | { readonly type: 'channel-closed'; readonly byPeer: boolean }
   | { readonly type: 'reset' };
@@ -85,10 +87,10 @@ function nextState(state: SessionState, event: SessionEvent): SessionState {
     case 'ice-restored':
       return state.phase === 'interrupted' ? { phase: 'connected', role: state.role } : state;
     case 'ice-failed':
-      return isLive(state) ? { phase: 'failed', reason: 'ice-failed' } : state;
+      return isLive(state) ? { phase: 'failed', reason: 'ice-failed', ...diagnosisOf(event) } : state;
     case 'timeout':
       return state.phase === 'connecting'
-        ? { phase: 'failed', reason: 'timeout', role: state.role, afterMs: event.afterMs }
+        ? { phase: 'failed', reason: 'timeout', role: state.role, afterMs: event.afterMs, ...diagnosisOf(event) }
         : state;
     case 'browser-error':
       return state.phase === 'gathering' || isLive(state)
@@ -97,6 +99,10 @@ function nextState(state: SessionState, event: SessionEvent): SessionState {
     case 'channel-closed':
       return isLinkUp(state) ? { phase: 'ended', byPeer: event.byPeer } : state;
   }
+}
+
+function diagnosisOf(event: { readonly diagnosis?: readonly DiagnosisCode[] }): Pick<FailedState, 'diagnosis'> {
+  return event.diagnosis ? { diagnosis: event.diagnosis } : {};
 }
 
 /**

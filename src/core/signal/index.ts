@@ -8,6 +8,8 @@
 export { isIntactBlob, lazyCodec } from './lazy-codec.ts';
 export { blobMode } from './internal/blob-text.ts';
 export { answersOffer, offerTag } from './offer-tag.ts';
+/** For the link diagnosis: what kind of address each candidate of a description is. */
+export { parseCandidateLine, type CandidateLine } from './internal/candidate-line.ts';
 export { checkSdp, countCandidates, iceUfrag, MAX_SDP_CHARS } from './sdp-check.ts';
 export {
   DECODE_ERROR_CODES,

@@ -6,6 +6,7 @@ import '../components/p2p-scanner.ts';
 import '../components/p2p-signal-in.ts';
 import '../components/p2p-signal-out.ts';
 import '../components/p2p-validity.ts';
+import { diagnosisClosing, diagnosisText } from '../text/diagnosis-text.ts';
 import { FLOW_TEXT } from '../text/flow-text.ts';
 
 type ConnectScreen = Extract<Screen, { name: 'connect' }>;
@@ -88,11 +89,20 @@ function troubleSection(screen: ConnectScreen, intents: ConnectIntents) {
       ]
     : screen.noAddress
       ? [FLOW_TEXT.noAddress, html`<div class="row"><button class="primary" @click=${intents.allowCamera}>${msg('Allow camera and try again')}</button></div>`]
-      : [FLOW_TEXT.failed, html`<p class="hint">${FLOW_TEXT.failedHint}</p>`];
+      : [FLOW_TEXT.failed, failureHelp(screen)];
   return html`<section class="step trouble" aria-labelledby="trouble">
     <h2 id="trouble" tabindex="-1" data-step-focus>${title}</h2>
     ${fix}
   </section>`;
+}
+
+/** Each cause the failed link showed with its fix, most likely first; the general advice when none. */
+function failureHelp({ diagnosis }: ConnectScreen) {
+  if (diagnosis.length === 0) return html`<p class="hint">${FLOW_TEXT.failedHint}</p>`;
+  return html`<ul class="diagnosis">
+      ${diagnosis.map(diagnosisText).map(({ cause, fix }) => html`<li><strong>${cause}</strong> ${fix}</li>`)}
+    </ul>
+    <p class="hint">${diagnosisClosing()}</p>`;
 }
 
 function stepSection(title: string, hint: string, content: unknown = nothing) {

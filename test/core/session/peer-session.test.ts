@@ -98,7 +98,8 @@ describe('PeerSession between two linked connections', () => {
     expect(a.session.state).toEqual({ phase: 'connected', role: 'offerer' });
     a.connections[0]!.network('disconnected');
     a.connections[0]!.network('failed');
-    expect(a.session.state).toEqual({ phase: 'failed', reason: 'ice-failed' });
+    // Both captures offer only mDNS names, and no ICE server is set: the failure says so.
+    expect(await reaches(a.session, phase('failed'))).toEqual({ phase: 'failed', reason: 'ice-failed', diagnosis: ['mdns-only'] });
     expect(a.feature.log).toEqual(['attach polite=false', 'resume first', 'detach']);
   });
 
@@ -112,7 +113,7 @@ describe('PeerSession between two linked connections', () => {
     expect(b.session.deadline).toBeLessThanOrEqual(Date.now() + 300);
     expect(a.session.deadline).toBeUndefined();
     const failed = await reaches(b.session, phase('failed'));
-    expect(failed).toEqual({ phase: 'failed', reason: 'timeout', role: 'answerer', afterMs: 300 });
+    expect(failed).toEqual({ phase: 'failed', reason: 'timeout', role: 'answerer', afterMs: 300, diagnosis: ['mdns-only'] });
     expect(b.session.deadline).toBeUndefined();
     await until(() => b.connections[0]!.connectionState === 'closed');
     expect(b.session.connection).toBeUndefined();

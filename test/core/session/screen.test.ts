@@ -22,6 +22,15 @@ describe('screenFor: one step at a time', () => {
     expect(connect({ phase: 'no-candidates', role: 'answerer' })).toMatchObject({ noAddress: true, role: 'answerer' });
   });
 
+  test('a failed link shows why, when the link could tell', () => {
+    expect(connect({ phase: 'failed', reason: 'timeout', diagnosis: ['no-srflx', 'mdns-only'] })).toMatchObject({
+      failed: true,
+      diagnosis: ['no-srflx', 'mdns-only'],
+    });
+    expect(connect({ phase: 'failed', reason: 'browser-error' }).diagnosis).toEqual([]);
+    expect(connect({ phase: 'idle' }).diagnosis).toEqual([]);
+  });
+
   test('the offerer: preparing, then its offer out and the answer read on the same step, then linking', () => {
     expect(connect({ phase: 'gathering', role: 'offerer' })).toMatchObject({ step: 'preparing', role: 'offerer', canCreateOffer: false });
     expect(connect({ phase: 'offer-ready', offer: 'O1' })).toMatchObject({
