@@ -14,6 +14,16 @@ export class ChatPart {
     await box.press('Enter');
   }
 
+  /** How many messages in the log hold this text: what arrived twice shows twice. */
+  async count(text: string): Promise<number> {
+    return this.log.locator('li').filter({ hasText: text }).count();
+  }
+
+  /** Waits until an own message is shown as not sent yet. */
+  async waitForNotSentYet(text: string, timeoutMs = 5_000): Promise<void> {
+    await this.log.locator('li[data-from="mine"]').filter({ hasText: text }).filter({ hasText: 'not sent yet' }).waitFor({ timeout: timeoutMs });
+  }
+
   /** Waits for a message in the log, marked as sent by `from`. */
   async waitFor(text: string, from: 'mine' | 'theirs', timeoutMs = 10_000): Promise<void> {
     await this.log.locator(`li[data-from="${from}"]`).filter({ hasText: text }).waitFor({ timeout: timeoutMs });

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, inject, test } from 'vitest';
+import { randomFile, sha256OfFile } from '../support/inputs/random-file.ts';
+import { allowUdpAgain, dropAllUdp, endAnyOutage } from '../support/launch/outage.ts';
+import { explainFailure } from '../support/page/diagnose.ts';
+import { connectedPair } from '../support/page/pair.ts';
+import { waitUntilBothConnected } from '../support/page/peer-page.ts';
+import { useChromiumOnOfflineLan } from './setup/browsers.ts';
+
+/**
+ * The network drops while two pages talk: all UDP in the test namespace dropped with nftables.
+ * Short (8 s): ICE recovers by itself. Long (40 s): ICE fails, and one fresh exchange continues.
+ */
+
+const baseUrl = inject('baseUrl');
+const browser = useChromiumOnOfflineLan();
+afterEach(endAnyOutage);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('a network outage', () => {
+  test('8 s: shown as interrupted, back to Connected by itself; a message typed then arrives once, a 20 MiB file intact', async () => {
+    const [a, b] = await connectedPair(browser(), baseUrl);
+    const source = randomFile('across.bin', 20 * 1024 * 1024);
+    await b.files.alwaysAccept();
+    await a.files.send([source]);
+    await b.files.waitForPhase('across.bin', 'receiving');
+
+    dropAllUdp();
+    const droppedAt = Date.now();
+    await explainFailure({ A: a.page, B: b.page }, () =>
+      Promise.all([a.waitForStatus(/^Link interrupted/, 15_000), b.waitForStatus(/^Link interrupted/, 15_000)]),
+    );
+    await a.chat.send('typed during the outage');
+    await a.chat.waitForNotSentYet('typed during the outage');
+    await sleep(8_000 - (Date.now() - droppedAt));
+    // The file is still on its way: the outage cut through it.
+    expect(await b.page.locator('li[data-phase="verified"]').count()).toBe(0);
+    allowUdpAgain();
+
+    await waitUntilBothConnected(a, b, 30_000);
+    await b.chat.waitFor('typed during the outage', 'theirs', 30_000);
+    await b.files.waitForPhase('across.bin', 'verified', 60_000);
+    expect(await b.files.saveAndHash('across.bin')).toBe(await sha256OfFile(source));
+    expect(await b.chat.count('typed during the outage')).toBe(1);
+    expect(await a.chat.log.getByText('not sent yet').count()).toBe(0);
+  }, 120_000);
+});
