@@ -44,4 +44,34 @@ describe('a network outage', () => {
     expect(await b.chat.count('typed during the outage')).toBe(1);
     expect(await a.chat.log.getByText('not sent yet').count()).toBe(0);
   }, 120_000);
+
+  test('40 s: both pages say the link was lost and offer Reconnect; one fresh exchange continues the conversation', async () => {
+    const [a, b] = await connectedPair(browser(), baseUrl);
+    await a.chat.send('before the outage');
+    await b.chat.waitFor('before the outage', 'theirs');
+
+    dropAllUdp();
+    const droppedAt = Date.now();
+    await Promise.all([a.waitForStatus(/^Link interrupted/, 15_000), b.waitForStatus(/^Link interrupted/, 15_000)]);
+    await a.chat.send('typed while interrupted');
+    await explainFailure({ A: a.page, B: b.page }, () =>
+      Promise.all([a.button('Reconnect').waitFor({ timeout: 60_000 }), b.button('Reconnect').waitFor({ timeout: 60_000 })]),
+    );
+    await a.chat.send('typed after the link was lost');
+    await a.chat.waitForNotSentYet('typed after the link was lost');
+    await sleep(40_000 - (Date.now() - droppedAt));
+    allowUdpAgain();
+
+    await b.button('Reconnect').click();
+    await a.paste(await b.readBlob('Offer'));
+    await b.paste(await a.readBlob('Answer'));
+    await waitUntilBothConnected(a, b);
+    for (const text of ['typed while interrupted', 'typed after the link was lost']) {
+      await b.chat.waitFor(text, 'theirs');
+      expect(await b.chat.count(text), text).toBe(1);
+    }
+    expect(await b.chat.count('before the outage')).toBe(1);
+    expect(await a.chat.log.getByText('not sent yet').count()).toBe(0);
+    for (const peer of [a, b]) await peer.page.getByText('Reconnected: the conversation goes on where it stopped.').waitFor();
+  }, 150_000);
 });
