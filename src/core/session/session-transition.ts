@@ -55,8 +55,8 @@ function effectsOf(from: SessionState, to: SessionState, event: SessionEvent): S
   // The answerer waits for a person to carry its answer back: a longer wait than the link's own.
   if (to.phase === 'connecting' && to.role === 'answerer') return [{ type: 'start-timeout', timeout: 'answer' }];
   // The answerer of the first exchange is perfect negotiation's polite peer.
-  if (event.type === 'channel-open' && 'role' in from) {
-    return [{ type: 'clear-timeout' }, { type: 'attach-features', polite: from.role === 'answerer' }];
+  if (event.type === 'channel-open') {
+    return [{ type: 'clear-timeout' }, { type: 'attach-features', polite: 'role' in from && from.role === 'answerer' }];
   }
   return [];
 }
@@ -81,7 +81,10 @@ function nextState(state: SessionState, event: SessionEvent): SessionState {
     case 'answer-received':
       return state.phase === 'offer-ready' ? { phase: 'connecting', role: 'offerer' } : state;
     case 'channel-open':
-      return state.phase === 'connecting' ? { phase: 'connected', role: state.role } : state;
+      if (state.phase === 'connecting') return { phase: 'connected', role: state.role };
+      // The link can come up before the code that applied the answer runs on: the answering
+      // device already checks connectivity, so on a busy machine the channel opens first.
+      return state.phase === 'offer-ready' ? { phase: 'connected', role: 'offerer' } : state;
     case 'ice-interrupted':
       return state.phase === 'connected' ? { phase: 'interrupted', role: state.role } : state;
     case 'ice-restored':
