@@ -32,6 +32,13 @@ function track(promise: Promise<GatheringOutcome>): { outcome?: GatheringOutcome
   return box;
 }
 
+/** Gathering with ICE servers, one of them TURN, watched for its relay as publishCodes does. */
+function gatherWithTurnServer() {
+  const source = new FakeGatherer();
+  const withTurn = { ...policy, expectServerCandidates: true, expectRelay: true };
+  return { source, box: track(waitForGathering(source, withTurn, new RelayWatch(source, withTurn))) };
+}
+
 describe('waitForGathering', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
@@ -94,9 +101,7 @@ describe('waitForGathering', () => {
   });
 
   test('with a TURN server, a server-reflexive candidate is not enough: the quiet rule waits for the relay', async () => {
-    const source = new FakeGatherer();
-    const withTurn = { ...policy, expectServerCandidates: true, expectRelay: true };
-    const box = track(waitForGathering(source, withTurn, new RelayWatch(source, withTurn)));
+    const { source, box } = gatherWithTurnServer();
     source.candidate('host');
     source.candidate('srflx');
     await vi.advanceTimersByTimeAsync(600);
@@ -107,9 +112,7 @@ describe('waitForGathering', () => {
   });
 
   test('with a TURN server that refuses, quietMs after the refusal', async () => {
-    const source = new FakeGatherer();
-    const withTurn = { ...policy, expectServerCandidates: true, expectRelay: true };
-    const box = track(waitForGathering(source, withTurn, new RelayWatch(source, withTurn)));
+    const { source, box } = gatherWithTurnServer();
     source.candidate('host');
     await vi.advanceTimersByTimeAsync(100);
     source.turnError(401);
