@@ -14,6 +14,7 @@ import type { Problem, ProblemEvent } from './problems.ts';
 import { takeLinkFragment } from './link-fragment.ts';
 import { HINTS } from './text/hints.ts';
 import { problemText } from './text/problem-text.ts';
+import { screenAlert } from './text/relay-text.ts';
 import { statusText } from './text/status-text.ts';
 import { connectView } from './views/connect-view.ts';
 import { chatView, conversationView } from './views/conversation-view.ts';
@@ -79,7 +80,7 @@ export class P2pApp extends LitElement {
     if (!app) return nothing;
     const state = app.session.state;
     const screen = app.screen();
-    const alert = this.problem ? problemText(this.problem) : screen.name === 'connect' && screen.noAddress ? HINTS.noAddress : '';
+    const alert = this.problem ? problemText(this.problem) : screenAlert(screen);
     return html`
       <header>
         <div class="title">

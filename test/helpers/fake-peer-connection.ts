@@ -49,6 +49,11 @@ export class FakePeerConnection extends EventTarget {
     this.dispatchEvent(Object.assign(new Event('icecandidate'), { candidate: { candidate: line.slice(2).trim() } }));
   }
 
+  /** The browser's report that an ICE server failed this gathering (a TURN server's 401, a 701 timeout…). */
+  failIceServer(url: string, errorCode: number): void {
+    this.dispatchEvent(Object.assign(new Event('icecandidateerror'), { url, errorCode, errorText: '' }));
+  }
+
   completeGathering(): void {
     this.iceGatheringState = 'complete';
     this.dispatchEvent(new Event('icegatheringstatechange'));

@@ -96,4 +96,22 @@ describe('p2p-settings', () => {
     expect(allByRole(element, 'textbox')).toEqual([]);
     expect(number(element, 'Answer waits to be used for (s)').value).toBe('60');
   });
+
+  test('Relay only: a checkbox with its hint; without a TURN server it says that nothing would connect', async () => {
+    const turn = { urls: 'turn:10.99.0.2:3478', username: 'alice', credential: 'wonderland' };
+    const { element, lastSettings } = await mountSettings();
+    const box = getByRole(element, 'checkbox', 'Relay only') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(visibleText(element)).toContain('Hide my address from the other device');
+    expect(visibleText(element)).toContain('This needs a TURN server above; without one nothing connects.');
+    box.click();
+    expect(lastSettings()).toEqual({ ...DEFAULT_SETTINGS, relayOnly: true });
+
+    element.settings = { ...DEFAULT_SETTINGS, iceServers: [turn], relayOnly: true };
+    await settled(element);
+    expect((getByRole(element, 'checkbox', 'Relay only') as HTMLInputElement).checked).toBe(true);
+    expect(visibleText(element)).not.toContain('This needs a TURN server');
+    getByRole(element, 'checkbox', 'Relay only').click();
+    expect(lastSettings()).toEqual({ ...DEFAULT_SETTINGS, iceServers: [turn], relayOnly: false });
+  });
 });

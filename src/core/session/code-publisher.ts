@@ -1,5 +1,6 @@
 import { countCandidates } from '../signal/index.ts';
 import { waitForGathering, type GatheringPolicy, type GatheringSource } from './ice-gathering.ts';
+import { relayField, RelayWatch } from './relay-watch.ts';
 import type { SessionEvent } from './session-transition.ts';
 
 /**
@@ -24,6 +25,10 @@ export type CodeEvent = Extract<SessionEvent, { type: 'gathered' | 'gathered-not
  * fingerprint, so an answer to any of them connects: later ones only add ways to reach this
  * device, such as a server-reflexive or relay address that arrives after the host ones.
  *
+ * When a TURN server is configured, the first code also waits for its relay address or its
+ * refusal (~0.1 s), or else for the end of gathering, so that a code never looks ready while the
+ * relay the user set up is missing: each event carries the relay's problem (RelayWatch), if any.
+ *
  * Encoding may wait (a codec can load its compressor first), so versions are encoded one after
  * another and published in the order the description grew, the first before any improvement.
  * Resolves once the first code (or nothing) is published; rejects when it cannot be encoded.
@@ -35,9 +40,12 @@ export function publishCodes(
   publish: (event: CodeEvent) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
+    // First, so that every listener below sees the relay's state with the event's news in it.
+    const relay = new RelayWatch(source, policy);
     let shown: string | undefined;
     let firstQueued = false;
     let settleTimer: ReturnType<typeof setTimeout> | undefined;
+    let settled = false;
     let queue = Promise.resolve();
     const sdp = (): string => source.localDescription?.sdp ?? '';
     const enqueue = (step: () => Promise<void>): void => {
@@ -46,7 +54,8 @@ export function publishCodes(
 
     const showFirst = async (): Promise<void> => {
       if (countCandidates(sdp()) === 0) {
-        publish({ type: 'gathered-nothing' });
+        // Without Relay only, the missing relay is not why there is nothing: the hidden host addresses are.
+        publish({ type: 'gathered-nothing', ...relayField(policy.relayOnly ? relay.problem() : undefined) });
         return resolve();
       }
       try {
@@ -54,7 +63,7 @@ export function publishCodes(
       } catch (error) {
         return reject(error);
       }
-      publish({ type: 'gathered', blob: shown });
+      publish({ type: 'gathered', blob: shown, ...relayField(relay.problem()) });
       resolve();
     };
 
@@ -64,7 +73,7 @@ export function publishCodes(
         const blob = await encode(sdp());
         if (blob === shown) return;
         shown = blob;
-        publish({ type: 'code-improved', blob });
+        publish({ type: 'code-improved', blob, ...relayField(relay.problem()) });
       } catch {
         // A version the codec cannot write adds nothing; the one shown still works.
       }
@@ -77,14 +86,26 @@ export function publishCodes(
       enqueue(showFirst);
     };
 
+    const queueFirstUnlessRelayPending = (): void => {
+      if (settled && !relay.pending) queueFirst();
+    };
+
     const handleCandidate = (): void => {
       if (firstQueued) enqueue(showImproved);
-      else if (settleTimer === undefined && countCandidates(sdp()) > 0) settleTimer = setTimeout(queueFirst, FIRST_CODE_SETTLE_MS);
+      else if (settleTimer === undefined && countCandidates(sdp()) > 0) {
+        settleTimer = setTimeout(() => {
+          settled = true;
+          queueFirstUnlessRelayPending();
+        }, FIRST_CODE_SETTLE_MS);
+      } else queueFirstUnlessRelayPending();
     };
 
     source.addEventListener('icecandidate', handleCandidate);
-    void waitForGathering(source, policy).then(() => {
+    source.addEventListener('icecandidateerror', queueFirstUnlessRelayPending);
+    void waitForGathering(source, policy, relay).then(() => {
       source.removeEventListener('icecandidate', handleCandidate);
+      source.removeEventListener('icecandidateerror', queueFirstUnlessRelayPending);
+      relay.stop();
       // A candidate may have joined the description without an event we saw; the end reads it.
       if (firstQueued) enqueue(showImproved);
       else queueFirst();

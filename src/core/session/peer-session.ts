@@ -1,5 +1,5 @@
 import { TypedEventTarget } from '../events/typed-event-target.ts';
-import { timeoutMs, toRtcIceServers, type Settings } from '../settings/settings.ts';
+import { rtcConfiguration, timeoutMs, type Settings } from '../settings/settings.ts';
 import type { SignalCodec, SignalKind } from '../signal/index.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import type { Conversation } from './conversation.ts';
@@ -120,12 +120,12 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
   }
 
   private newLink(): PeerLink {
-    const iceServers = toRtcIceServers(this.options.settings().iceServers);
-    const link: PeerLink = new PeerLink(this.options.createPeerConnection({ iceServers }), {
+    const config = rtcConfiguration(this.options.settings());
+    const link: PeerLink = new PeerLink(this.options.createPeerConnection(config), {
       event: (event) => this.slot.holds(link) && this.apply(event),
       channelClosed: (byPeer) => this.slot.holds(link) && this.apply({ type: 'channel-closed', byPeer }),
       message: (message) => this.slot.holds(link) && this.features.route(message),
-    }, iceServers);
+    }, config.iceServers);
     return link;
   }
 

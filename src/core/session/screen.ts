@@ -1,5 +1,6 @@
 import type { SignalKind } from '../signal/index.ts';
 import type { DiagnosisCode } from './link-diagnosis.ts';
+import { relayField, type RelayProblem } from './relay-watch.ts';
 import { canStart, isConnected, isLinkUp, type Role, type SessionState } from './session-state.ts';
 
 /**
@@ -33,6 +34,8 @@ export type Screen =
       readonly canReconnect: boolean;
       /** After a failed link: why, most likely cause first (empty when nothing could be told). */
       readonly diagnosis: readonly DiagnosisCode[];
+      /** The configured TURN server gave this device's code (or, with noAddress, its only hope) no relay address. */
+      readonly relay?: RelayProblem;
     }
   | { readonly name: 'conversation'; readonly live: boolean };
 
@@ -51,6 +54,7 @@ export function screenFor(state: SessionState, { inConversation = false } = {}):
     // A peer that said bye ended the conversation on purpose: nothing to continue.
     canReconnect: inConversation && (state.phase === 'failed' || (state.phase === 'ended' && !state.byPeer)),
     diagnosis: (state.phase === 'failed' && state.diagnosis) || [],
+    ...relayField('relay' in state ? state.relay : undefined),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DiagnosisCode } from './link-diagnosis.ts';
+import type { RelayProblem } from './relay-watch.ts';
 
 /** Which side of the manual exchange this device plays in the current session. */
 export type Role = 'offerer' | 'answerer';
@@ -8,15 +9,22 @@ export type FailureReason = 'timeout' | 'ice-failed' | 'browser-error';
 /**
  * `offer` and `answer` are this device's code as shown; `improved` once a later version (more
  * candidates, same credentials) replaced the first, which any copy of an earlier one still matches.
+ * `relay`: the configured TURN server gave this code no relay address, and why.
  */
 export type SessionState =
   | { readonly phase: 'idle' }
   | { readonly phase: 'gathering'; readonly role: Role }
-  | { readonly phase: 'offer-ready'; readonly offer: string; readonly improved?: true }
-  | { readonly phase: 'connecting'; readonly role: Role; readonly answer?: string; readonly improved?: true }
+  | { readonly phase: 'offer-ready'; readonly offer: string; readonly improved?: true; readonly relay?: RelayProblem }
+  | {
+      readonly phase: 'connecting';
+      readonly role: Role;
+      readonly answer?: string;
+      readonly improved?: true;
+      readonly relay?: RelayProblem;
+    }
   | { readonly phase: 'connected'; readonly role: Role }
   | { readonly phase: 'interrupted'; readonly role: Role }
-  | { readonly phase: 'no-candidates'; readonly role: Role }
+  | { readonly phase: 'no-candidates'; readonly role: Role; readonly relay?: RelayProblem }
   | {
       readonly phase: 'failed';
       readonly reason: FailureReason;

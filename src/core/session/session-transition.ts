@@ -1,13 +1,15 @@
 import type { DiagnosisCode } from './link-diagnosis.ts';
+import { relayField, type RelayProblem } from './relay-watch.ts';
 import { canStart, INITIAL_STATE, isDead, isLinkUp, isLive, type FailedState, type SessionState } from './session-state.ts';
 
 export type SessionEvent =
   | { readonly type: 'create-offer' }
   | { readonly type: 'offer-received' }
-  | { readonly type: 'gathered'; readonly blob: string }
-  | { readonly type: 'gathered-nothing' }
+  /** `relay`: why the code has no relay address although the settings call for one. */
+  | { readonly type: 'gathered'; readonly blob: string; readonly relay?: RelayProblem }
+  | { readonly type: 'gathered-nothing'; readonly relay?: RelayProblem }
   /** A later version of this device's code, gathered after the first was shown. */
-  | { readonly type: 'code-improved'; readonly blob: string }
+  | { readonly type: 'code-improved'; readonly blob: string; readonly relay?: RelayProblem }
   | { readonly type: 'answer-received' }
   | { readonly type: 'channel-open' }
   | { readonly type: 'ice-interrupted' }
@@ -72,12 +74,12 @@ function nextState(state: SessionState, event: SessionEvent): SessionState {
     case 'gathered':
       if (state.phase !== 'gathering') return state;
       return state.role === 'offerer'
-        ? { phase: 'offer-ready', offer: event.blob }
-        : { phase: 'connecting', role: 'answerer', answer: event.blob };
+        ? { phase: 'offer-ready', offer: event.blob, ...relayField(event.relay) }
+        : { phase: 'connecting', role: 'answerer', answer: event.blob, ...relayField(event.relay) };
     case 'code-improved':
-      return withImprovedCode(state, event.blob);
+      return withImprovedCode(state, event.blob, event.relay);
     case 'gathered-nothing':
-      return state.phase === 'gathering' ? { phase: 'no-candidates', role: state.role } : state;
+      return state.phase === 'gathering' ? { phase: 'no-candidates', role: state.role, ...relayField(event.relay) } : state;
     case 'answer-received':
       return state.phase === 'offer-ready' ? { phase: 'connecting', role: 'offerer' } : state;
     case 'channel-open':
@@ -112,10 +114,12 @@ function diagnosisOf(event: { readonly diagnosis?: readonly DiagnosisCode[] }): 
  * Replaces the code this device shows while the other side may still read it: the offer until an
  * answer is accepted, the answer until the channel opens. Identical versions change nothing.
  */
-function withImprovedCode(state: SessionState, blob: string): SessionState {
-  if (state.phase === 'offer-ready' && blob !== state.offer) return { phase: 'offer-ready', offer: blob, improved: true };
+function withImprovedCode(state: SessionState, blob: string, relay: RelayProblem | undefined): SessionState {
+  if (state.phase === 'offer-ready' && blob !== state.offer) {
+    return { phase: 'offer-ready', offer: blob, improved: true, ...relayField(relay) };
+  }
   if (state.phase === 'connecting' && state.answer !== undefined && blob !== state.answer) {
-    return { phase: 'connecting', role: state.role, answer: blob, improved: true };
+    return { phase: 'connecting', role: state.role, answer: blob, improved: true, ...relayField(relay) };
   }
   return state;
 }

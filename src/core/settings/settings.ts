@@ -1,10 +1,7 @@
 import { DEFAULT_GATHERING } from '../session/ice-gathering.ts';
+import { isValidIceUrl, type IceServerEntry } from './ice-urls.ts';
 
-export interface IceServerEntry {
-  readonly urls: string;
-  readonly username?: string;
-  readonly credential?: string;
-}
+export { hasTurnServer, isTurnUrl, isValidIceUrl, type IceServerEntry } from './ice-urls.ts';
 
 export interface Settings {
   readonly iceServers: readonly IceServerEntry[];
@@ -17,6 +14,11 @@ export interface Settings {
    * Longer, because a person is walking a QR code or a message across.
    */
   readonly answerTimeoutMs: number;
+  /**
+   * Use only relay candidates (iceTransportPolicy 'relay'): the other device learns the TURN
+   * server's address, never this device's. Without a TURN server nothing can connect.
+   */
+  readonly relayOnly: boolean;
 }
 
 /** Public STUN only: Google's and Cloudflare's. No TURN by default (that would need an account). */
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   gatherQuietMs: DEFAULT_GATHERING.quietMs,
   connectTimeoutMs: 30_000,
   answerTimeoutMs: 180_000,
+  relayOnly: false,
 };
 
 const LIMITS = {
@@ -40,15 +43,6 @@ const LIMITS = {
   answerTimeoutMs: [1_000, 3_600_000],
 } as const satisfies Record<string, readonly [number, number]>;
 
-const ICE_URL = /^(stuns?|turns?):[^\s]+$/;
-
-export function isValidIceUrl(url: string): boolean {
-  return ICE_URL.test(url.trim());
-}
-
-export function isTurnUrl(url: string): boolean {
-  return /^turns?:/.test(url.trim());
-}
 
 /**
  * Reads settings from untrusted storage. Anything missing, mistyped or out of range falls back to
@@ -72,6 +66,8 @@ export function parseSettings(raw: string | null): Settings {
     gatherQuietMs: clampNumber(record['gatherQuietMs'], 'gatherQuietMs'),
     connectTimeoutMs: clampNumber(record['connectTimeoutMs'], 'connectTimeoutMs'),
     answerTimeoutMs: clampNumber(record['answerTimeoutMs'], 'answerTimeoutMs'),
+    // Settings stored before the option existed have no such key: off, as they behaved.
+    relayOnly: record['relayOnly'] === true,
   };
 }
 
@@ -100,6 +96,15 @@ function clampNumber(value: unknown, key: keyof typeof LIMITS): number {
 
 export function toRtcIceServers(entries: readonly IceServerEntry[]): RTCIceServer[] {
   return entries.map((entry) => ({ ...entry }));
+}
+
+/**
+ * The RTCPeerConnection's configuration. Relay only applies even without a TURN server: the user
+ * asked not to reveal this device's address, so nothing is gathered and the page says why.
+ */
+export function rtcConfiguration(settings: Pick<Settings, 'iceServers' | 'relayOnly'>): RTCConfiguration {
+  const iceServers = toRtcIceServers(settings.iceServers);
+  return settings.relayOnly ? { iceServers, iceTransportPolicy: 'relay' } : { iceServers };
 }
 
 /** connect: after the answer is applied; answer: while a person carries the answer back. */

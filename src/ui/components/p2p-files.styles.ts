@@ -48,15 +48,5 @@ export const filesStyles = [
       color: var(--p2p-accent-text);
       text-decoration: none;
     }
-    label.inline {
-      display: flex;
-      gap: 0.5rem;
-      align-items: center;
-      font-weight: normal;
-    }
-    label.inline input {
-      width: auto;
-      min-height: 0;
-    }
   `,
 ];

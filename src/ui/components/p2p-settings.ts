@@ -1,14 +1,15 @@
 import { localized, msg, str } from '@lit/localize';
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
   DEFAULT_SETTINGS,
+  hasTurnServer,
   isTurnUrl,
   isValidIceUrl,
   type IceServerEntry,
   type Settings,
 } from '../../core/settings/settings.ts';
-import { sharedStyles } from '../styles/shared-styles.ts';
+import { settingsStyles } from './p2p-settings.styles.ts';
 
 export type SettingsChangeEvent = CustomEvent<{ settings: Settings }>;
 
@@ -39,28 +40,7 @@ const NUMBER_FIELDS: readonly { key: NumberKey; label: () => string; scale: numb
 @customElement('p2p-settings')
 @localized()
 export class P2pSettings extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      fieldset {
-        border: 1px solid var(--p2p-border);
-        border-radius: var(--p2p-radius);
-        margin: 0.75rem 0;
-      }
-      .server {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)) auto;
-        gap: 0.5rem;
-        align-items: end;
-        margin-bottom: 0.75rem;
-      }
-      .error {
-        color: var(--p2p-danger);
-        grid-column: 1 / -1;
-        margin: 0;
-      }
-    `,
-  ];
+  static override styles = settingsStyles;
 
   @property({ attribute: false }) settings: Settings = DEFAULT_SETTINGS;
   /** Rows as typed, including invalid ones; only valid rows reach the settings. */
@@ -84,6 +64,7 @@ export class P2pSettings extends LitElement {
             <button @click=${this.handleAdd}>${msg('Add server')}</button>
             <button @click=${this.handleRestore}>${msg('Restore defaults')}</button>
           </div>
+          ${this.renderRelayOnly()}
         </fieldset>
         <fieldset>
           <legend>${msg('Timing')}</legend>
@@ -102,6 +83,20 @@ export class P2pSettings extends LitElement {
           )}
         </fieldset>
       </details>
+    `;
+  }
+
+  private renderRelayOnly() {
+    const withoutTurn = !hasTurnServer(this.settings);
+    return html`
+      <label class="inline">
+        <input type="checkbox" .checked=${this.settings.relayOnly} aria-describedby="relay-hint" @change=${this.handleRelayOnly} />
+        ${msg('Relay only')}
+      </label>
+      <p class="hint" id="relay-hint">
+        ${msg('Hide my address from the other device: connect only through the TURN server.')}
+        ${withoutTurn ? html`<strong>${msg('This needs a TURN server above; without one nothing connects.')}</strong>` : ''}
+      </p>
     `;
   }
 
@@ -160,6 +155,10 @@ export class P2pSettings extends LitElement {
   private handleRestore(): void {
     this.rows = undefined;
     this.emit({ ...this.settings, iceServers: DEFAULT_SETTINGS.iceServers });
+  }
+
+  private handleRelayOnly(event: Event): void {
+    this.emit({ ...this.settings, relayOnly: (event.target as HTMLInputElement).checked });
   }
 
   private handleNumber(key: NumberKey, scale: number, event: Event): void {

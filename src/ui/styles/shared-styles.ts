@@ -84,6 +84,17 @@ export const sharedStyles = css`
     font-weight: 600;
     margin-bottom: 0.25rem;
   }
+  /* A checkbox and its words on one line. */
+  label.inline {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    font-weight: normal;
+  }
+  label.inline input {
+    width: auto;
+    min-height: 0;
+  }
   .row {
     display: flex;
     flex-wrap: wrap;

@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { SessionState } from '../../core/session/session-state.ts';
 import { formatNumber } from '../locale/intl.ts';
+import { RELAY_STATUS } from './relay-text.ts';
 
 /**
  * One line for the page's status region. Only the connected phase may contain the word
@@ -15,17 +16,18 @@ export function statusText(state: SessionState): string {
         ? msg('Preparing the offer: finding this device’s network addresses…')
         : msg('Preparing the answer…');
     case 'offer-ready':
+      if (state.relay) return RELAY_STATUS.offerWithoutRelay;
       return msg('Offer ready. Send it to the other device, then paste their answer below.');
     case 'connecting':
-      return state.role === 'answerer'
-        ? msg('Answer ready. Send it back to the device that made the offer; the link comes up when they paste it.')
-        : msg('Answer applied. Setting up the link…');
+      if (state.role === 'offerer') return msg('Answer applied. Setting up the link…');
+      if (state.relay) return RELAY_STATUS.answerWithoutRelay;
+      return msg('Answer ready. Send it back to the device that made the offer; the link comes up when they paste it.');
     case 'connected':
       return msg('Connected');
     case 'interrupted':
       return msg('Link interrupted. Waiting for the network to come back…');
     case 'no-candidates':
-      return msg('No network address found.');
+      return state.relay ? RELAY_STATUS.noRelayAddress : msg('No network address found.');
     case 'failed':
       return failureText(state);
     case 'ended':

@@ -8,6 +8,7 @@ import '../components/p2p-signal-out.ts';
 import '../components/p2p-validity.ts';
 import { diagnosisClosing, diagnosisText } from '../text/diagnosis-text.ts';
 import { FLOW_TEXT } from '../text/flow-text.ts';
+import { RELAY_STATUS } from '../text/relay-text.ts';
 
 type ConnectScreen = Extract<Screen, { name: 'connect' }>;
 
@@ -88,7 +89,7 @@ function troubleSection(screen: ConnectScreen, intents: ConnectIntents) {
           <div class="row"><button class="primary" @click=${intents.createOffer}>${msg('Reconnect')}</button></div>`,
       ]
     : screen.noAddress
-      ? [FLOW_TEXT.noAddress, html`<div class="row"><button class="primary" @click=${intents.allowCamera}>${msg('Allow camera and try again')}</button></div>`]
+      ? [FLOW_TEXT.noAddress, noAddressFix(screen, intents)]
       : [FLOW_TEXT.failed, failureHelp(screen)];
   return html`<section class="step trouble" aria-labelledby="trouble">
     <h2 id="trouble" tabindex="-1" data-step-focus>${title}</h2>
@@ -103,6 +104,12 @@ function failureHelp({ diagnosis }: ConnectScreen) {
       ${diagnosis.map(diagnosisText).map(({ cause, fix }) => html`<li><strong>${cause}</strong> ${fix}</li>`)}
     </ul>
     <p class="hint">${diagnosisClosing()}</p>`;
+}
+
+/** No address for want of camera access: the camera fixes it. With Relay only, only the TURN server does. */
+function noAddressFix(screen: ConnectScreen, intents: ConnectIntents) {
+  if (screen.relay) return html`<p class="hint">${RELAY_STATUS.relayOnlyFix}</p>`;
+  return html`<div class="row"><button class="primary" @click=${intents.allowCamera}>${msg('Allow camera and try again')}</button></div>`;
 }
 
 function stepSection(title: string, hint: string, content: unknown = nothing) {

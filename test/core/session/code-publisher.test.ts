@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { FIRST_CODE_SETTLE_MS, publishCodes, type CodeEvent } from '../../../src/core/session/code-publisher.ts';
+import type { GatheringPolicy } from '../../../src/core/session/ice-gathering.ts';
 import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
 import { countCandidates } from '../../../src/core/signal/index.ts';
 import { FakePeerConnection } from '../../helpers/fake-peer-connection.ts';
@@ -30,7 +31,7 @@ interface Run {
 
 async function start(
   captures: { offer: string; answer: string },
-  policy = withServers,
+  policy: GatheringPolicy = withServers,
   encoder: (sdp: string) => string | Promise<string> = encode,
 ): Promise<Run> {
   const pc = new FakePeerConnection(captures, { trickle: true });
@@ -175,5 +176,117 @@ describe('publishCodes', () => {
     await vi.advanceTimersByTimeAsync(0);
     await vi.advanceTimersByTimeAsync(FIRST_CODE_SETTLE_MS);
     expect(run.failure).toEqual(new Error('cannot encode'));
+  });
+});
+
+describe('publishCodes with a TURN server configured', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  /** Chromium, TURN configured: mDNS host, server-reflexive, then two relay candidates. */
+  const chromiumRelay = { offer: capture('chromium156-offer-data-mdns-relay'), answer: '' };
+  /** The same gathering under Relay only: nothing but the relay candidates. */
+  const chromiumRelayOnly = { offer: chromiumRelay.offer.replace(/^a=candidate:[^\n]* typ (host|srflx)[^\n]*\n/gm, ''), answer: '' };
+  /** Relay only when the TURN server gave nothing: a description without a candidate. */
+  const nothingGathered = { offer: chromiumRelay.offer.replace(/^a=candidate:[^\n]*\n/gm, ''), answer: '' };
+  const withTurn = { ...withServers, expectRelay: true };
+  const relayOnly = { ...withTurn, relayOnly: true };
+  const turnUrl = 'turn:10.99.0.2:3478?transport=udp';
+  const settle = async () => {
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(FIRST_CODE_SETTLE_MS);
+  };
+
+  test('the first code waits for the relay candidate, and then has no relay problem', async () => {
+    const run = await start(chromiumRelay, withTurn);
+    run.pc.gatherNext();
+    run.pc.gatherNext();
+    await settle();
+    expect(first(run)).toBeUndefined();
+    run.pc.gatherNext();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(first(run)).toEqual({ type: 'gathered', blob: expect.any(String) });
+    expect(candidatesIn(blobOf(run)!)).toBe(3);
+  });
+
+  test('a refused password comes with the first code, at once, with the host candidates', async () => {
+    const run = await start(chromiumRelay, withTurn);
+    run.pc.gatherNext();
+    run.pc.gatherNext();
+    await settle();
+    run.pc.failIceServer(turnUrl, 401);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(first(run)).toMatchObject({ type: 'gathered', relay: { code: 'credentials-refused', errorCode: 401 } });
+    expect(candidatesIn(blobOf(run)!)).toBe(2);
+  });
+
+  test("a STUN server's failure is not the relay's", async () => {
+    const run = await start(chromiumRelay, withTurn);
+    run.pc.gatherNext();
+    await settle();
+    run.pc.failIceServer('stun:10.99.0.2:3478', 701);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(first(run)).toBeUndefined();
+  });
+
+  test('a TURN server that never answers (Chromium fires nothing for 40 s): at the cap, no-relay', async () => {
+    const run = await start(chromiumRelay, withTurn);
+    run.pc.gatherNext();
+    run.pc.gatherNext();
+    await settle();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(first(run)).toBeUndefined(); // the quiet rule waits for the relay too
+    await vi.advanceTimersByTimeAsync(500);
+    expect(first(run)).toMatchObject({ type: 'gathered', relay: { code: 'no-relay' } });
+  });
+
+  test('a relay that comes after a refusal (a second TURN server) clears the problem with the improved code', async () => {
+    const run = await start(chromiumRelay, withTurn);
+    run.pc.gatherNext();
+    run.pc.gatherNext();
+    await settle();
+    run.pc.failIceServer('turn:a.example:3478', 441);
+    await vi.advanceTimersByTimeAsync(0);
+    run.pc.gatherNext();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(run.events.map((event) => [event.type, 'relay' in event ? event.relay?.code : undefined])).toEqual([
+      ['gathered', 'credentials-refused'],
+      ['code-improved', undefined],
+    ]);
+  });
+
+  test('Relay only with a good TURN server: the code holds only relay candidates', async () => {
+    const run = await start(chromiumRelayOnly, relayOnly);
+    run.pc.gatherNext();
+    await settle();
+    expect(first(run)).toEqual({ type: 'gathered', blob: expect.any(String) });
+  });
+
+  test('Relay only and a refused password: nothing, and the reason', async () => {
+    const run = await start(nothingGathered, relayOnly);
+    run.pc.failIceServer(turnUrl, 401);
+    run.pc.completeGathering();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(run.events).toEqual([{ type: 'gathered-nothing', relay: { code: 'credentials-refused', errorCode: 401 } }]);
+  });
+
+  test('Relay only, TURN server unreachable (Firefox: 701 after 11 s; here the cap comes first)', async () => {
+    const run = await start(nothingGathered, relayOnly);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(run.events).toEqual([{ type: 'gathered-nothing', relay: { code: 'no-relay' } }]);
+  });
+
+  test('Relay only without any TURN server: nothing, because there is none', async () => {
+    const run = await start(nothingGathered, { ...withServers, relayOnly: true, expectRelay: false });
+    run.pc.completeGathering();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(run.events).toEqual([{ type: 'gathered-nothing', relay: { code: 'no-turn-server' } }]);
+  });
+
+  test('without Relay only, no address at all is not blamed on the relay', async () => {
+    const run = await start(chromiumRelay, withTurn);
+    run.pc.failIceServer(turnUrl, 401);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(run.events).toEqual([{ type: 'gathered-nothing' }]);
   });
 });

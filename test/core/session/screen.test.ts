@@ -75,3 +75,10 @@ describe('stepKey: when the focus moves', () => {
     expect(new Set(steps).size).toBe(steps.length);
   });
 });
+
+test('the relay problem of the code shown, or of the nothing gathered, reaches the screen', () => {
+  const relay = { code: 'no-relay' } as const;
+  expect(connect({ phase: 'offer-ready', offer: 'x', relay })).toMatchObject({ step: 'send-offer', relay });
+  expect(connect({ phase: 'no-candidates', role: 'offerer', relay })).toMatchObject({ noAddress: true, relay });
+  expect(connect({ phase: 'offer-ready', offer: 'x' })).not.toHaveProperty('relay');
+});

@@ -134,3 +134,26 @@ describe('transition: effects', () => {
     ]);
   });
 });
+
+describe('transition: a relay that did not come', () => {
+  const refused = { code: 'credentials-refused', errorCode: 401 } as const;
+
+  test('stays with the code it belongs to, for the offerer and the answerer', () => {
+    expect(run({ type: 'create-offer' }, { type: 'gathered', blob: 'B', relay: refused })).toEqual({
+      phase: 'offer-ready',
+      offer: 'B',
+      relay: refused,
+    });
+    expect(run({ type: 'offer-received' }, { type: 'gathered', blob: 'A', relay: refused })).toMatchObject({ answer: 'A', relay: refused });
+    expect(run({ type: 'create-offer' }, { type: 'gathered-nothing', relay: { code: 'no-relay' } })).toEqual({
+      phase: 'no-candidates',
+      role: 'offerer',
+      relay: { code: 'no-relay' },
+    });
+  });
+
+  test('an improved code that has its relay clears the problem', () => {
+    const ready = run({ type: 'create-offer' }, { type: 'gathered', blob: 'B', relay: refused });
+    expect(transition(ready, { type: 'code-improved', blob: 'B2' }).state).toEqual({ phase: 'offer-ready', offer: 'B2', improved: true });
+  });
+});

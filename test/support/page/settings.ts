@@ -33,4 +33,19 @@ export class SettingsPart {
       await input.press('Tab');
     }
   }
+
+  /** Replaces the ICE server list with one TURN server and its long-term credential. */
+  async useTurnServer(url: string, username: string, password: string): Promise<void> {
+    await this.useIceServers([url]);
+    for (const [label, value] of [['Server 1 user name', username], ['Server 1 password', password]] as const) {
+      const input = this.page.getByLabel(label, { exact: true });
+      await input.fill(value);
+      await input.press('Tab');
+    }
+  }
+
+  async setRelayOnly(on: boolean): Promise<void> {
+    await this.open();
+    await this.page.getByRole('checkbox', { name: 'Relay only', exact: true }).setChecked(on);
+  }
 }
