@@ -1,5 +1,6 @@
 import type { Platform } from '../core/app/platform.ts';
 import { browserMedia } from './browser-media.ts';
+import { browserNetworkChanges } from './browser-network-changes.ts';
 import { browserWakeLock } from './browser-wake-lock.ts';
 import { BrowserReceivedFiles } from './files/browser-received-files.ts';
 import { localSettingsStore } from './local-storage-slot.ts';
@@ -12,5 +13,6 @@ export function browserPlatform(): Platform {
     settingsStore: localSettingsStore,
     receivedFiles: new BrowserReceivedFiles(),
     wakeLock: browserWakeLock,
+    networkChanges: browserNetworkChanges,
   };
 }

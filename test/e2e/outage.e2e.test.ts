@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, test } from 'vitest';
 import { randomFile, sha256OfFile } from '../support/inputs/random-file.ts';
 import { allowUdpAgain, dropAllUdp, endAnyOutage } from '../support/launch/outage.ts';
@@ -17,6 +18,14 @@ afterEach(endAnyOutage);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The ICE username fragment of the page's current local description: it changes with an ICE restart. */
+function localUfrag(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    const app = document.querySelector('p2p-app') as (Element & { app?: { session: { connection?: RTCPeerConnection } } }) | null;
+    return /a=ice-ufrag:(\S+)/.exec(app?.app?.session.connection?.localDescription?.sdp ?? '')?.[1];
+  });
+}
+
 describe('a network outage', () => {
   test('8 s: shown as interrupted, back to Connected by itself; a message typed then arrives once, a 20 MiB file intact', async () => {
     const [a, b] = await connectedPair(browser(), baseUrl);
@@ -24,6 +33,7 @@ describe('a network outage', () => {
     await b.files.alwaysAccept();
     await a.files.send([source]);
     await b.files.waitForPhase('across.bin', 'receiving');
+    const ufragBefore = await localUfrag(a.page);
 
     dropAllUdp();
     const droppedAt = Date.now();
@@ -43,6 +53,8 @@ describe('a network outage', () => {
     expect(await b.files.saveAndHash('across.bin')).toBe(await sha256OfFile(source));
     expect(await b.chat.count('typed during the outage')).toBe(1);
     expect(await a.chat.log.getByText('not sent yet').count()).toBe(0);
+    // The offering side asked for fresh candidates in-band while the path was down.
+    await expect.poll(() => localUfrag(a.page), { timeout: 15_000 }).not.toBe(ufragBefore);
   }, 120_000);
 
   test('40 s: both pages say the link was lost and offer Reconnect; one fresh exchange continues the conversation', async () => {

@@ -3,6 +3,7 @@ import { CallFeature } from '../media/call-feature.ts';
 import type { MediaAccess } from '../media/media-access.ts';
 import { mediaErrorCode, type MediaErrorCode } from '../media/media-error.ts';
 import type { Conversation } from '../session/conversation.ts';
+import { IceRestartFeature } from '../session/ice-restart.ts';
 import { PeerSession } from '../session/peer-session.ts';
 import { screenFor, type Screen } from '../session/screen.ts';
 import { SettingsModel } from '../settings/settings-model.ts';
@@ -43,7 +44,7 @@ export function createApp(platform: Platform): App {
     createPeerConnection: platform.createPeerConnection,
     codec: lazyCodec,
     settings: () => settings.current,
-    features: [chat, calls, transfers],
+    features: [chat, calls, transfers, new IceRestartFeature(platform.networkChanges)],
   });
   return {
     session,

@@ -1,4 +1,5 @@
 import type { MediaAccess } from '../media/media-access.ts';
+import type { NetworkChanges } from '../session/ice-restart.ts';
 import type { WakeLockAccess } from './keep-awake.ts';
 import type { SettingsStore } from '../settings/settings-model.ts';
 import type { ReceivedFiles } from '../transfer/received-files.ts';
@@ -12,4 +13,6 @@ export interface Platform {
   readonly receivedFiles: ReceivedFiles;
   /** Keeps the screen on while a transfer or a call runs; without it the screen may sleep. */
   readonly wakeLock?: WakeLockAccess;
+  /** Says when the device's network may have changed, so ICE is restarted in-band at once. */
+  readonly networkChanges?: NetworkChanges;
 }
