@@ -1,4 +1,4 @@
-import type { FileChannel } from './file-channel.ts';
+import type { FileChannel, FileChannelEventType } from './file-channel.ts';
 import type { FileInfo } from './file-sink.ts';
 import { ProgressMeter } from './progress-meter.ts';
 import type { FailureReason, TransferMessage } from './transfer-messages.ts';
@@ -18,11 +18,15 @@ export interface TransferHooks {
   readonly closeGraceMs: number;
 }
 
+export type ChannelListeners = Partial<Record<FileChannelEventType, (event: Event) => void>>;
+
 /**
- * State, cancel and failure shared by both directions. The control channel and a file channel are
+ * State, cancel, failure and pause shared by both directions. The control channel and a file channel are
  * separate SCTP streams with no order between them, so a peer's "file-cancel" may arrive after its
  * channel closed. A close is therefore not itself a verdict: the work stops at once, and only if no
  * explanation follows within closeGraceMs does the transfer fail with 'channel-closed'.
+ * When the whole link goes, pause() stops the work instead, keeping what each side holds, and a
+ * reconnect resumes it on a new channel.
  */
 export abstract class TransferBase {
   abstract readonly direction: TransferDirection;
@@ -32,8 +36,14 @@ export abstract class TransferBase {
   /** The channel closed, or refused a send: no more bytes move, whatever the state says. */
   protected channelLost = false;
   resumeFrom = 0;
+  protected bytesResent = 0;
+  /** Bumped by pause(): work begun on an earlier link sees it after its next await and stops. */
+  protected attempt = 0;
+  /** The terminal message this side sent, said again when the peer shows it never heard it. */
+  private finalWord: TransferMessage | undefined;
   private graceTimer: ReturnType<typeof setTimeout> | undefined;
   private wakeWaiter: (() => void) | undefined;
+  private listeners: [FileChannelEventType, (event: Event) => void][] = [];
   private readonly handleClose = (): void => this.loseChannel();
 
   constructor(
@@ -49,14 +59,14 @@ export abstract class TransferBase {
   }
 
   snapshot(): TransferSnapshot {
-    const { id, direction, file, state, resumeFrom } = this;
-    return { id, direction, file, state, resumeFrom, progress: this.meter.snapshot() };
+    const { id, direction, file, state, resumeFrom, bytesResent } = this;
+    return { id, direction, file, state, resumeFrom, bytesResent, progress: this.meter.snapshot() };
   }
 
   /** The user pressed Cancel. */
   cancel(): void {
     if (this.finished) return;
-    this.hooks.send({ type: 'file-cancel', id: this.id });
+    this.sayFinally({ type: 'file-cancel', id: this.id });
     this.finish({ phase: 'canceled', by: 'me' });
   }
 
@@ -71,8 +81,36 @@ export abstract class TransferBase {
   /** A failure this side found; connection-closed is not sent, as nobody would hear it. */
   fail(reason: FailureReason, detail: string): void {
     if (this.finished) return;
-    if (reason !== 'connection-closed') this.hooks.send({ type: 'file-failed', id: this.id, reason });
+    if (reason !== 'connection-closed') this.sayFinally({ type: 'file-failed', id: this.id, reason });
     this.finish({ phase: 'failed', reason, by: 'me', detail });
+  }
+
+  /** The link is gone: the work stops and bytes in flight are lost; what this side holds stays for resume. */
+  pause(): void {
+    if (this.finished || !this.pausable()) return;
+    this.attempt++;
+    clearTimeout(this.graceTimer);
+    this.dropChannel();
+    this.setState({ phase: 'interrupted' });
+    this.wake();
+  }
+
+  /** The peer still acts as if this transfer ran (it re-offers or re-accepts): it missed how it ended. */
+  repeatFinalWord(): void {
+    if (this.finished && this.finalWord) this.hooks.send(this.finalWord);
+  }
+
+  /** Whether the current phase has work that a lost link stops. */
+  protected abstract pausable(): boolean;
+
+  protected sayFinally(message: TransferMessage): void {
+    this.finalWord = message;
+    this.hooks.send(message);
+  }
+
+  /** Work begun in `attempt` must stop: the transfer ended, lost its channel or was paused since. */
+  protected stopped(attempt: number): boolean {
+    return this.finished || this.channelLost || attempt !== this.attempt;
   }
 
   protected setState(state: TransferState): void {
@@ -87,10 +125,7 @@ export abstract class TransferBase {
     this.state = state;
     clearTimeout(this.graceTimer);
     this.releaseResources();
-    if (this.channel) {
-      this.channel.removeEventListener('close', this.handleClose);
-      this.channel.close();
-    }
+    this.dropChannel();
     this.wake();
     this.hooks.changed();
   }
@@ -98,10 +133,22 @@ export abstract class TransferBase {
   /** Direction-specific cleanup on any terminal state, e.g. aborting the sink. */
   protected releaseResources(): void {}
 
-  protected attachChannel(channel: FileChannel): void {
+  protected attachChannel(channel: FileChannel, listeners: ChannelListeners): void {
     this.channel = channel;
+    this.channelLost = false;
     channel.binaryType = 'arraybuffer';
-    channel.addEventListener('close', this.handleClose);
+    this.listeners = [['close', this.handleClose], ...(Object.entries(listeners) as typeof this.listeners)];
+    for (const [type, listener] of this.listeners) channel.addEventListener(type, listener);
+  }
+
+  /** Nothing from the old channel reaches the transfer any more, not even its close. */
+  private dropChannel(): void {
+    const channel = this.channel;
+    if (!channel) return;
+    for (const [type, listener] of this.listeners) channel.removeEventListener(type, listener);
+    this.listeners = [];
+    this.channel = undefined;
+    channel.close();
   }
 
   protected loseChannel(): void {
@@ -117,10 +164,11 @@ export abstract class TransferBase {
     waiter?.();
   }
 
-  /** Waits until condition() holds; false when the transfer ended or lost its channel meanwhile. */
+  /** Waits until condition() holds; false when the transfer ended, lost its channel or paused meanwhile. */
   protected async until(condition: () => boolean): Promise<boolean> {
+    const attempt = this.attempt;
     for (;;) {
-      if (this.finished || this.channelLost) return false;
+      if (this.stopped(attempt)) return false;
       if (condition()) return true;
       await new Promise<void>((resolve) => (this.wakeWaiter = resolve));
     }

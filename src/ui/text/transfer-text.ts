@@ -69,6 +69,8 @@ export function transferStateText(t: TransferSnapshot): string {
       return msg('Receiving…');
     case 'verifying':
       return msg('Checking SHA-256…');
+    case 'interrupted':
+      return msg('Paused: the link is down. It goes on from where it stopped once you reconnect.');
     case 'verified':
       return incoming ? msg('Verified: SHA-256 matches. Press Save to keep it.') : msg('Verified: delivered intact (SHA-256 matches).');
     case 'failed': {
