@@ -1,0 +1,155 @@
+import { describe, expect, test } from 'vitest';
+import { RECEIVE_WINDOW_BYTES } from '../../../src/core/transfer/flow-control.ts';
+import type { TransferPhase } from '../../../src/core/transfer/transfer-state.ts';
+import { randomBytes, RecordingSink, sleep } from './fixtures.ts';
+import { settle } from './link.ts';
+import { relink, sentOfType, side, type Side } from './relink.ts';
+
+/** Slow enough that the file is cut with bytes in flight; larger than the receive window, so it cannot all have arrived. */
+const SLOW = { drainBytesPerTick: 64 * 1024, drainIntervalMs: 1 };
+const FILE = randomBytes(RECEIVE_WINDOW_BYTES + 4 * 1024 * 1024, 17);
+
+async function poll(done: () => boolean, timeoutMs = 10_000): Promise<void> {
+  for (const started = Date.now(); !done(); await settle(5)) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out');
+  }
+}
+
+const phaseOf = (device: Side, id: string): TransferPhase | undefined => device.feature.manager?.get(id)?.state.phase;
+
+/** Both settle the link's meaning as the conversation's hello would. */
+function settleLink(outcome: 'first' | 'continued', ...devices: Side[]): void {
+  for (const device of devices) device.feature.resume(outcome);
+}
+
+/** Alice sends FILE, Bob accepts into a RecordingSink; the link is cut once Bob wrote `cutAfter` bytes. */
+async function cutMidway(cutAfter = 1_000_000) {
+  const [alice, bob] = [side(), side()];
+  const first = await relink(alice, bob, SLOW);
+  settleLink('first', alice, bob);
+  const offered = new Promise<string>((resolve) => bob.feature.manager!.addEventListener('offer', (event) => resolve(event.transfer.id), { once: true }));
+  const [id] = alice.feature.manager!.offerFiles([new File([FILE], 'big.bin')]);
+  await offered;
+  // A slow sink: when the link goes, what arrived is still being written, and counts.
+  const sink = new RecordingSink(() => sleep(10));
+  await bob.feature.manager!.accept(id!, () => sink);
+  await poll(() => sink.written >= cutAfter);
+  first.cut();
+  return { alice, bob, id: id!, sink, first };
+}
+
+describe('transfers across a reconnect', () => {
+  test('a transfer cut mid-way resumes on a new link from the bytes the receiver wrote, and verifies', async () => {
+    const { alice, bob, id, sink, first } = await cutMidway();
+    expect([phaseOf(alice, id), phaseOf(bob, id)]).toEqual(['interrupted', 'interrupted']);
+    const managers = [alice.feature.manager, bob.feature.manager];
+    let held = -1;
+    bob.drop = (message) => ((held = message.type === 'file-accept' ? sink.written : held), false);
+
+    const second = await relink(alice, bob, SLOW);
+    settleLink('continued', alice, bob);
+    await poll(() => phaseOf(alice, id) === 'verified' && phaseOf(bob, id) === 'verified');
+    expect(held).toBeGreaterThan(0);
+    expect(held).toBeLessThan(FILE.length);
+
+    expect([alice.feature.manager, bob.feature.manager]).toEqual(managers); // one manager per conversation
+    expect(sentOfType(bob, 1, 'file-accept')).toEqual([{ type: 'file-accept', id, resumeFrom: held }]);
+    expect(second.handed[0][0]?.offset).toBe(held);
+    expect(second.handed[0].every(({ offset }) => offset >= held)).toBe(true);
+    // What left Alice on the first link beyond what Bob wrote was lost with it, and counts as sent again.
+    const furthest = Math.max(...first.handed[0].map(({ end }) => end));
+    const sent = alice.feature.manager!.get(id)!;
+    expect(sent.bytesResent).toBe(furthest - held);
+    expect(sent.bytesResent).toBeGreaterThan(0);
+    expect(sent.bytesResent).toBeLessThanOrEqual(RECEIVE_WINDOW_BYTES);
+    expect(sent.resumeFrom).toBe(held);
+    expect(bob.feature.manager!.get(id)!.resumeFrom).toBe(held);
+    expect(sink.closed).toBe(true);
+    expect(Buffer.from(sink.bytes()).equals(FILE)).toBe(true);
+  });
+
+  test('duplicates are suppressed: a second accept starts nothing more, a re-offer with a known id is no new transfer', async () => {
+    const { alice, bob, id, sink } = await cutMidway();
+    let offers = 0;
+    bob.feature.manager!.addEventListener('offer', () => offers++);
+    const second = await relink(alice, bob, SLOW);
+    settleLink('continued', alice, bob);
+    await poll(() => phaseOf(alice, id) === 'sending');
+    bob.feature.handle({ type: 'file-offer', id, name: 'big.bin', size: FILE.length, mimeType: '' });
+    alice.feature.handle({ type: 'file-accept', id, resumeFrom: 0 });
+    await poll(() => phaseOf(alice, id) === 'verified' && phaseOf(bob, id) === 'verified');
+    expect(sentOfType(alice, 1, 'file-offer')).toHaveLength(1); // offered again, as it may never have arrived
+    expect(offers).toBe(0);
+    expect(bob.feature.manager!.list()).toHaveLength(1);
+    expect(second.handed[0].some(({ offset }) => offset === 0)).toBe(false);
+    expect(Buffer.from(sink.bytes()).equals(FILE)).toBe(true);
+  });
+
+  test('reset after the link went aborts the sink and tells the peer nothing; its transfer stays paused', async () => {
+    const { alice, bob, id, sink } = await cutMidway();
+    const before = alice.sent.flat().length + bob.sent.flat().length;
+    bob.feature.reset();
+    await settle();
+    expect(sink.aborted).toBe(true);
+    expect(bob.feature.manager).toBeUndefined();
+    expect(phaseOf(alice, id)).toBe('interrupted');
+    expect(alice.sent.flat().length + bob.sent.flat().length).toBe(before);
+  });
+
+  test("a link that is not the same conversation ('first') resumes nothing", async () => {
+    const { alice, bob, id } = await cutMidway();
+    const second = await relink(alice, bob, SLOW);
+    settleLink('first', alice, bob);
+    await settle(100);
+    expect([...alice.sent[1]!, ...bob.sent[1]!]).toEqual([]);
+    expect(second.handed[0]).toEqual([]);
+    expect([phaseOf(alice, id), phaseOf(bob, id)]).toEqual(['interrupted', 'interrupted']);
+  });
+
+  test('a cancel made while the link was down reaches the peer after the reconnect', async () => {
+    const { alice, bob, id, sink } = await cutMidway();
+    bob.feature.manager!.cancel(id);
+    expect(sink.aborted).toBe(true);
+    await relink(alice, bob, SLOW);
+    settleLink('continued', alice, bob);
+    await poll(() => phaseOf(alice, id) === 'canceled');
+    expect(alice.feature.manager!.get(id)!.state).toEqual({ phase: 'canceled', by: 'peer' });
+  });
+
+  test('a verdict lost with the link arrives after the reconnect', async () => {
+    const [alice, bob] = [side(), side()];
+    bob.drop = (message) => message.type === 'file-verified';
+    const first = await relink(alice, bob);
+    settleLink('first', alice, bob);
+    const offered = new Promise<string>((resolve) => bob.feature.manager!.addEventListener('offer', (event) => resolve(event.transfer.id), { once: true }));
+    const [id] = alice.feature.manager!.offerFiles([new File([FILE.subarray(0, 300_000)], 'small.bin')]);
+    await bob.feature.manager!.accept(await offered, () => new RecordingSink());
+    await poll(() => phaseOf(bob, id!) === 'verified');
+    expect(phaseOf(alice, id!)).toBe('verifying');
+    first.cut();
+    expect(phaseOf(alice, id!)).toBe('interrupted');
+    bob.drop = undefined;
+    await relink(alice, bob);
+    settleLink('continued', alice, bob);
+    await poll(() => phaseOf(alice, id!) === 'verified');
+  });
+
+  test('an offer made or accepted while the link is down goes on after the reconnect', async () => {
+    const [alice, bob] = [side(), side()];
+    const first = await relink(alice, bob);
+    settleLink('first', alice, bob);
+    const offered = new Promise<string>((resolve) => bob.feature.manager!.addEventListener('offer', (event) => resolve(event.transfer.id), { once: true }));
+    const [early] = alice.feature.manager!.offerFiles([new File([FILE.subarray(0, 100_000)], 'early.bin')]);
+    await offered;
+    first.cut();
+    const [late] = alice.feature.manager!.offerFiles([new File([FILE.subarray(0, 200_000)], 'late.bin')]);
+    const sink = new RecordingSink();
+    await bob.feature.manager!.accept(early!, () => sink);
+    expect(phaseOf(bob, early!)).toBe('interrupted');
+    await relink(alice, bob);
+    bob.feature.manager!.addEventListener('offer', (event) => void bob.feature.manager!.accept(event.transfer.id, () => new RecordingSink()));
+    settleLink('continued', alice, bob);
+    await poll(() => phaseOf(alice, early!) === 'verified' && phaseOf(alice, late!) === 'verified');
+    expect(sink.written).toBe(100_000);
+  });
+});
