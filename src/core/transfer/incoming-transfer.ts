@@ -1,17 +1,13 @@
 import type { FileChannel } from './file-channel.ts';
 import { digestsEqual, FileDigest } from './file-digest.ts';
-import { forEachWindow, type ByteSource, type FileInfo, type FileSink, type SinkFactory } from './file-sink.ts';
+import { forEachWindow, type AcceptOptions, type FileInfo, type FileSink, type SinkFactory } from './file-sink.ts';
+
+export type { AcceptOptions } from './file-sink.ts';
 import { ACK_INTERVAL_BYTES, ACK_MAX_DELAY_MS, RECEIVE_WINDOW_BYTES } from './flow-control.ts';
 import { decodeFrame, encodeAckFrame } from './frames.ts';
 import { ProgressMeter } from './progress-meter.ts';
-import { TransferBase, type TransferHooks } from './transfer-base.ts';
-
-export interface AcceptOptions {
-  /** The bytes already held from an earlier attempt (e.g. a partial OPFS file); the sender skips them. */
-  readonly resumeWith?: ByteSource;
-  /** Window for hashing resumeWith. */
-  readonly readWindowBytes?: number;
-}
+import { TransferBase } from './transfer-base.ts';
+import type { TransferHooks } from './transfer-options.ts';
 
 /**
  * Receives one file: checks that every frame continues exactly where the last one ended, writes
@@ -60,11 +56,10 @@ export class IncomingTransfer extends TransferBase {
     }
     if (this.finished) return this.abortSink();
     this.hash = hash;
-    this.resumeFrom = this.receivedOffset = this.writtenOffset = this.ackedOffset = resumeFrom;
+    this.writtenOffset = resumeFrom;
     this.meter = new ProgressMeter(this.file.size, resumeFrom);
     this.meter.update(resumeFrom, this.hooks.now());
-    this.lastAckAtMs = this.hooks.now();
-    this.hooks.send({ type: 'file-accept', id: this.id, resumeFrom });
+    this.askForTheRest();
   }
 
   decline(): void {
@@ -79,9 +74,14 @@ export class IncomingTransfer extends TransferBase {
     if (!this.hash || this.channel || this.endArrived || (phase !== 'interrupted' && phase !== 'waiting')) return;
     await this.writes; // what arrived before the pause is still being written; it counts
     if (this.finished || this.channel) return;
+    this.setState({ phase: 'waiting' });
+    this.askForTheRest();
+  }
+
+  /** Accepts from what the sink holds: the sender starts there, on a new channel. */
+  private askForTheRest(): void {
     this.resumeFrom = this.receivedOffset = this.ackedOffset = this.writtenOffset;
     this.lastAckAtMs = this.hooks.now();
-    this.setState({ phase: 'waiting' });
     this.hooks.send({ type: 'file-accept', id: this.id, resumeFrom: this.writtenOffset });
   }
 

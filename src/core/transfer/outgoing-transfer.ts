@@ -5,7 +5,8 @@ import { hasRoomFor, lowThresholdFor, type SendTuning } from './flow-control.ts'
 import { readIntoFrames } from './frame-reader.ts';
 import { decodeFrame, encodeEndFrame, FRAME_HEADER_BYTES, writeDataHeader } from './frames.ts';
 import { ProgressMeter } from './progress-meter.ts';
-import { TransferBase, type TransferHooks } from './transfer-base.ts';
+import { TransferBase } from './transfer-base.ts';
+import type { TransferHooks } from './transfer-options.ts';
 import type { TransferMessage } from './transfer-messages.ts';
 
 /**

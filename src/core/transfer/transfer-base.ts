@@ -1,24 +1,10 @@
-import type { FileChannel, FileChannelEventType } from './file-channel.ts';
+import { listen, type ChannelListeners, type FileChannel } from './file-channel.ts';
 import type { FileInfo } from './file-sink.ts';
 import { ProgressMeter } from './progress-meter.ts';
 import type { FailureReason, TransferMessage } from './transfer-messages.ts';
+import type { TransferHooks } from './transfer-options.ts';
+import { Wakeup } from './wakeup.ts';
 import { isTerminal, type TransferDirection, type TransferSnapshot, type TransferState } from './transfer-state.ts';
-
-/** What a transfer needs from its manager. */
-export interface TransferHooks {
-  /** Sends a control message to the peer (on the control channel). */
-  readonly send: (message: TransferMessage) => void;
-  /** The state changed; called at once. */
-  readonly changed: () => void;
-  /** Bytes moved; called often, the manager throttles. */
-  readonly progressed: () => void;
-  /** Monotonic milliseconds, e.g. performance.now(). */
-  readonly now: () => number;
-  /** How long a closed channel may wait for the peer's cancel or failure message before it counts as a failure. */
-  readonly closeGraceMs: number;
-}
-
-export type ChannelListeners = Partial<Record<FileChannelEventType, (event: Event) => void>>;
 
 /**
  * State, cancel, failure and pause shared by both directions. The control channel and a file channel are
@@ -42,8 +28,8 @@ export abstract class TransferBase {
   /** The terminal message this side sent, said again when the peer shows it never heard it. */
   private finalWord: TransferMessage | undefined;
   private graceTimer: ReturnType<typeof setTimeout> | undefined;
-  private wakeWaiter: (() => void) | undefined;
-  private listeners: [FileChannelEventType, (event: Event) => void][] = [];
+  private readonly wakeup = new Wakeup();
+  private unlisten: (() => void) | undefined;
   private readonly handleClose = (): void => this.loseChannel();
 
   constructor(
@@ -137,16 +123,14 @@ export abstract class TransferBase {
     this.channel = channel;
     this.channelLost = false;
     channel.binaryType = 'arraybuffer';
-    this.listeners = [['close', this.handleClose], ...(Object.entries(listeners) as typeof this.listeners)];
-    for (const [type, listener] of this.listeners) channel.addEventListener(type, listener);
+    this.unlisten = listen(channel, { ...listeners, close: this.handleClose });
   }
 
   /** Nothing from the old channel reaches the transfer any more, not even its close. */
   private dropChannel(): void {
     const channel = this.channel;
     if (!channel) return;
-    for (const [type, listener] of this.listeners) channel.removeEventListener(type, listener);
-    this.listeners = [];
+    this.unlisten?.();
     this.channel = undefined;
     channel.close();
   }
@@ -159,18 +143,12 @@ export abstract class TransferBase {
   }
 
   protected wake(): void {
-    const waiter = this.wakeWaiter;
-    this.wakeWaiter = undefined;
-    waiter?.();
+    this.wakeup.wake();
   }
 
   /** Waits until condition() holds; false when the transfer ended, lost its channel or paused meanwhile. */
-  protected async until(condition: () => boolean): Promise<boolean> {
+  protected until(condition: () => boolean): Promise<boolean> {
     const attempt = this.attempt;
-    for (;;) {
-      if (this.stopped(attempt)) return false;
-      if (condition()) return true;
-      await new Promise<void>((resolve) => (this.wakeWaiter = resolve));
-    }
+    return this.wakeup.until(condition, () => this.stopped(attempt));
   }
 }

@@ -6,10 +6,9 @@ import { IncomingTransfer, type AcceptOptions } from './incoming-transfer.ts';
 import { OutgoingTransfer } from './outgoing-transfer.ts';
 import { ProgressThrottle } from './progress-meter.ts';
 import { SendQueue } from './send-queue.ts';
-import type { TransferHooks } from './transfer-base.ts';
 import { TransferEvent, type TransferManagerEventMap } from './transfer-event.ts';
 import type { TransferMessage } from './transfer-messages.ts';
-import type { TransferManagerOptions, TransferPort } from './transfer-options.ts';
+import type { TransferHooks, TransferManagerOptions, TransferPort } from './transfer-options.ts';
 import type { TransferSnapshot } from './transfer-state.ts';
 
 type Transfer = OutgoingTransfer | IncomingTransfer;

@@ -29,3 +29,17 @@ export interface TransferManagerOptions extends SendTuningOptions, Partial<Trans
   readonly now?: () => number;
   readonly createId?: () => string;
 }
+
+/** What a transfer needs from its manager. */
+export interface TransferHooks {
+  /** Sends a control message to the peer (on the control channel). */
+  readonly send: (message: TransferMessage) => void;
+  /** The state changed; called at once. */
+  readonly changed: () => void;
+  /** Bytes moved; called often, the manager throttles. */
+  readonly progressed: () => void;
+  /** Monotonic milliseconds, e.g. performance.now(). */
+  readonly now: () => number;
+  /** How long a closed channel may wait for the peer's cancel or failure message before it counts as a failure. */
+  readonly closeGraceMs: number;
+}
