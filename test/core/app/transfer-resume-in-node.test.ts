@@ -15,13 +15,15 @@ afterEach(() => closeNodePeers(...peers));
 
 /** A Node peer that remembers its connections, so a test can drop one as a lost network would. */
 function recordingPeer(): NodePeer & { readonly connections: RTCPeerConnection[] } {
-  const platform = nodePlatform();
+  const base = nodePlatform();
   const connections: RTCPeerConnection[] = [];
-  const create = platform.createPeerConnection;
-  platform.createPeerConnection = (config) => {
-    const pc = create(config);
-    connections.push(pc);
-    return pc;
+  const platform = {
+    ...base,
+    createPeerConnection: (config: RTCConfiguration) => {
+      const pc = base.createPeerConnection(config);
+      connections.push(pc);
+      return pc;
+    },
   };
   return { ...createApp(platform), platform, connections };
 }
