@@ -15,6 +15,11 @@ async function poll(done: () => boolean, timeoutMs = 10_000): Promise<void> {
   }
 }
 
+/** The id of the next file the peer offers this side. */
+function nextOffer(device: Side): Promise<string> {
+  return new Promise((resolve) => device.feature.manager!.addEventListener('offer', (event) => resolve(event.transfer.id), { once: true }));
+}
+
 const phaseOf = (device: Side, id: string): TransferPhase | undefined => device.feature.manager?.get(id)?.state.phase;
 
 /** Both settle the link's meaning as the conversation's hello would. */
@@ -27,7 +32,7 @@ async function cutMidway(cutAfter = 1_000_000) {
   const [alice, bob] = [side(), side()];
   const first = await relink(alice, bob, SLOW);
   settleLink('first', alice, bob);
-  const offered = new Promise<string>((resolve) => bob.feature.manager!.addEventListener('offer', (event) => resolve(event.transfer.id), { once: true }));
+  const offered = nextOffer(bob);
   const [id] = alice.feature.manager!.offerFiles([new File([FILE], 'big.bin')]);
   await offered;
   // A slow sink: when the link goes, what arrived is still being written, and counts.
@@ -96,6 +101,24 @@ describe('transfers across a reconnect', () => {
     expect(alice.sent.flat().length + bob.sent.flat().length).toBe(before);
   });
 
+  test('another conversation on the new link (reset, then replaced): a fresh manager on that link, the old transfer gone', async () => {
+    const { alice, bob, id, sink } = await cutMidway();
+    const old = alice.feature.manager;
+    await relink(alice, bob, SLOW);
+    alice.feature.reset();
+    alice.feature.resume('replaced');
+    bob.feature.reset();
+    bob.feature.resume('replaced');
+    expect(alice.feature.manager).not.toBe(old);
+    expect(alice.feature.manager!.list()).toEqual([]);
+    expect(sink.aborted).toBe(true);
+    const offered = nextOffer(bob);
+    const [fresh] = alice.feature.manager!.offerFiles([new File([FILE.subarray(0, 50_000)], 'fresh.bin')]);
+    await bob.feature.manager!.accept(await offered, () => new RecordingSink());
+    await poll(() => phaseOf(alice, fresh!) === 'verified');
+    expect(bob.feature.manager!.get(id)).toBeUndefined();
+  });
+
   test("a link that is not the same conversation ('first') resumes nothing", async () => {
     const { alice, bob, id } = await cutMidway();
     const second = await relink(alice, bob, SLOW);
@@ -121,7 +144,7 @@ describe('transfers across a reconnect', () => {
     bob.drop = (message) => message.type === 'file-verified';
     const first = await relink(alice, bob);
     settleLink('first', alice, bob);
-    const offered = new Promise<string>((resolve) => bob.feature.manager!.addEventListener('offer', (event) => resolve(event.transfer.id), { once: true }));
+    const offered = nextOffer(bob);
     const [id] = alice.feature.manager!.offerFiles([new File([FILE.subarray(0, 300_000)], 'small.bin')]);
     await bob.feature.manager!.accept(await offered, () => new RecordingSink());
     await poll(() => phaseOf(bob, id!) === 'verified');
@@ -138,7 +161,7 @@ describe('transfers across a reconnect', () => {
     const [alice, bob] = [side(), side()];
     const first = await relink(alice, bob);
     settleLink('first', alice, bob);
-    const offered = new Promise<string>((resolve) => bob.feature.manager!.addEventListener('offer', (event) => resolve(event.transfer.id), { once: true }));
+    const offered = nextOffer(bob);
     const [early] = alice.feature.manager!.offerFiles([new File([FILE.subarray(0, 100_000)], 'early.bin')]);
     await offered;
     first.cut();
