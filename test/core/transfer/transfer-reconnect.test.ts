@@ -5,8 +5,8 @@ import { randomBytes, RecordingSink, sleep } from './fixtures.ts';
 import { settle } from './link.ts';
 import { relink, sentOfType, side, type Side } from './relink.ts';
 
-/** Slow enough that the file is cut with bytes in flight; larger than the receive window, so it cannot all have arrived. */
-const SLOW = { drainBytesPerTick: 64 * 1024, drainIntervalMs: 1 };
+/** The link is slower than the sink, so bytes are in flight when it is cut; the file is larger than the receive window. */
+const SLOW = { drainBytesPerTick: 16 * 1024, drainIntervalMs: 1 };
 const FILE = randomBytes(RECEIVE_WINDOW_BYTES + 4 * 1024 * 1024, 17);
 
 async function poll(done: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -27,7 +27,11 @@ function settleLink(outcome: 'first' | 'continued', ...devices: Side[]): void {
   for (const device of devices) device.feature.resume(outcome);
 }
 
-/** Alice sends FILE, Bob accepts into a RecordingSink; the link is cut once Bob wrote `cutAfter` bytes. */
+/**
+ * Alice sends FILE, Bob accepts into a RecordingSink; the link is cut once Bob wrote `cutAfter`
+ * bytes, while his sink is stuck, so what arrived last is still waiting to be written. release()
+ * lets the sink go on.
+ */
 async function cutMidway(cutAfter = 1_000_000) {
   const [alice, bob] = [side(), side()];
   const first = await relink(alice, bob, SLOW);
@@ -35,26 +39,31 @@ async function cutMidway(cutAfter = 1_000_000) {
   const offered = nextOffer(bob);
   const [id] = alice.feature.manager!.offerFiles([new File([FILE], 'big.bin')]);
   await offered;
-  // A slow sink: when the link goes, what arrived is still being written, and counts.
-  const sink = new RecordingSink(() => sleep(10));
+  let stuck: Promise<void> = Promise.resolve();
+  let release = (): void => {};
+  const sink = new RecordingSink(() => stuck);
   await bob.feature.manager!.accept(id!, () => sink);
   await poll(() => sink.written >= cutAfter);
+  stuck = new Promise((resolve) => (release = resolve));
+  await sleep(30);
   first.cut();
-  return { alice, bob, id: id!, sink, first };
+  return { alice, bob, id: id!, sink, first, release: () => release() };
 }
 
 describe('transfers across a reconnect', () => {
   test('a transfer cut mid-way resumes on a new link from the bytes the receiver wrote, and verifies', async () => {
-    const { alice, bob, id, sink, first } = await cutMidway();
+    const { alice, bob, id, sink, first, release } = await cutMidway();
     expect([phaseOf(alice, id), phaseOf(bob, id)]).toEqual(['interrupted', 'interrupted']);
+    const writtenAtCut = sink.written;
     const managers = [alice.feature.manager, bob.feature.manager];
     let held = -1;
     bob.drop = (message) => ((held = message.type === 'file-accept' ? sink.written : held), false);
 
     const second = await relink(alice, bob, SLOW);
     settleLink('continued', alice, bob);
+    setTimeout(release, 30);
     await poll(() => phaseOf(alice, id) === 'verified' && phaseOf(bob, id) === 'verified');
-    expect(held).toBeGreaterThan(0);
+    expect(held).toBeGreaterThan(writtenAtCut); // what arrived before the cut was written first, and counts
     expect(held).toBeLessThan(FILE.length);
 
     expect([alice.feature.manager, bob.feature.manager]).toEqual(managers); // one manager per conversation
@@ -74,7 +83,8 @@ describe('transfers across a reconnect', () => {
   });
 
   test('duplicates are suppressed: a second accept starts nothing more, a re-offer with a known id is no new transfer', async () => {
-    const { alice, bob, id, sink } = await cutMidway();
+    const { alice, bob, id, sink, release } = await cutMidway();
+    release();
     let offers = 0;
     bob.feature.manager!.addEventListener('offer', () => offers++);
     const second = await relink(alice, bob, SLOW);
