@@ -17,7 +17,7 @@ import { problemText } from './text/problem-text.ts';
 import { screenAlert } from './text/relay-text.ts';
 import { statusText } from './text/status-text.ts';
 import { connectView } from './views/connect-view.ts';
-import { chatView, conversationView } from './views/conversation-view.ts';
+import { chatView, conversationView, filesView } from './views/conversation-view.ts';
 
 /**
  * Root element: renders the screen for the session's state and forwards intents to the app it is
@@ -108,7 +108,7 @@ export class P2pApp extends LitElement {
         return html`<div class="connect">
           ${connectView(screen, { intents: this.connectIntents, media: app.media, deadline: app.session.deadline })}
         </div>
-        ${chatView(app, screen.canReconnect)}`;
+        ${chatView(app, screen.canReconnect)} ${screen.canReconnect ? filesView(app) : nothing}`;
       case 'conversation':
         return conversationView(app, screen.live);
     }

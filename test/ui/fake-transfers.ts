@@ -74,7 +74,7 @@ export class FakeTransfers extends EventTarget implements TransfersSurface {
   private add(direction: TransferSnapshot['direction'], file: FileInfo): string {
     const id = `${direction}-${++this.count}`;
     const progress = { bytesDone: 0, total: file.size, bytesPerSecond: 0, secondsLeft: undefined };
-    this.transfers.set(id, { id, direction, file, state: { phase: 'offered' }, progress, resumeFrom: 0 });
+    this.transfers.set(id, { id, direction, file, state: { phase: 'offered' }, progress, resumeFrom: 0, bytesResent: 0 });
     this.fire('change', id);
     return id;
   }

@@ -63,6 +63,20 @@ describe('p2p-files', () => {
     expect((getByRole(receiving, 'progressbar') as HTMLProgressElement).value).toBe(500_000);
   });
 
+  test('while the link is down a running file says it is paused, keeps its progress, and can still be canceled', async () => {
+    const { transfers, element, id } = await answerOffer('Accept');
+    transfers.move(id, { phase: 'receiving' });
+    transfers.progress(id, 600_000, 250_000, 4);
+    transfers.move(id, { phase: 'interrupted' });
+    await settled(element);
+    const paused = item(element, 'report.pdf');
+    expect(visibleText(paused)).toContain('Paused: the link is down.');
+    // No speed or time left while nothing moves.
+    expect(visibleText(paused)).toMatch(/600 KB of 1\.5 MB Paused/);
+    expect((getByRole(paused, 'progressbar') as HTMLProgressElement).value).toBe(600_000);
+    expect(buttonNames(paused)).toEqual(['Cancel']);
+  });
+
   test('Decline declines, and the file says so', async () => {
     const { transfers, element, id } = await answerOffer('Decline');
     expect(transfers.requests).toEqual([`decline ${id}`]);

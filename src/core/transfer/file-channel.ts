@@ -48,3 +48,14 @@ export function transferIdOfLabel(label: string): string | undefined {
   const id = label.slice(LABEL_PREFIX.length);
   return isTransferId(id) ? id : undefined;
 }
+
+export type ChannelListeners = Partial<Record<FileChannelEventType, (event: Event) => void>>;
+
+/** Adds the listeners; the function it returns removes every one of them. */
+export function listen(channel: FileChannel, listeners: ChannelListeners): () => void {
+  const entries = Object.entries(listeners) as [FileChannelEventType, (event: Event) => void][];
+  for (const [type, listener] of entries) channel.addEventListener(type, listener);
+  return () => {
+    for (const [type, listener] of entries) channel.removeEventListener(type, listener);
+  };
+}

@@ -35,6 +35,13 @@ export interface ByteSource {
   slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
 }
 
+export interface AcceptOptions {
+  /** The bytes already held from an earlier attempt (e.g. a partial OPFS file); the sender skips them. */
+  readonly resumeWith?: ByteSource;
+  /** Window for hashing resumeWith. */
+  readonly readWindowBytes?: number;
+}
+
 /** What the sender sends: a File satisfies it. The sender streams it, holding one frame at a time. */
 export interface FileSource {
   readonly name: string;

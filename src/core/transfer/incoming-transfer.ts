@@ -1,23 +1,20 @@
 import type { FileChannel } from './file-channel.ts';
-import { FileDigest } from './file-digest.ts';
-import { forEachWindow, type ByteSource, type FileInfo, type FileSink, type SinkFactory } from './file-sink.ts';
+import { digestsEqual, FileDigest } from './file-digest.ts';
+import { forEachWindow, type AcceptOptions, type FileInfo, type FileSink, type SinkFactory } from './file-sink.ts';
+
+export type { AcceptOptions } from './file-sink.ts';
 import { ACK_INTERVAL_BYTES, ACK_MAX_DELAY_MS, RECEIVE_WINDOW_BYTES } from './flow-control.ts';
 import { decodeFrame, encodeAckFrame } from './frames.ts';
 import { ProgressMeter } from './progress-meter.ts';
-import { TransferBase, type TransferHooks } from './transfer-base.ts';
-
-export interface AcceptOptions {
-  /** The bytes already held from an earlier attempt (e.g. a partial OPFS file); the sender skips them. */
-  readonly resumeWith?: ByteSource;
-  /** Window for hashing resumeWith. */
-  readonly readWindowBytes?: number;
-}
+import { TransferBase } from './transfer-base.ts';
+import type { TransferHooks } from './transfer-options.ts';
 
 /**
  * Receives one file: checks that every frame continues exactly where the last one ended, writes
  * to the sink one chunk at a time, acknowledges the bytes the sink took (file-sink.ts), and on
  * the end frame compares the sender's digest (file-digest.ts) with its own. The sink is closed
- * only when they match.
+ * only when they match. A pause keeps the sink and the digest so far; resume() then asks the
+ * sender for the rest, from the bytes written.
  */
 export class IncomingTransfer extends TransferBase {
   readonly direction = 'incoming';
@@ -29,6 +26,8 @@ export class IncomingTransfer extends TransferBase {
   private writtenOffset = 0;
   private ackedOffset = 0;
   private lastAckAtMs = 0;
+  /** After the end frame only the verdict is left, which needs no link: a pause leaves it be. */
+  private endArrived = false;
   /** Sink writes run one after another; a chain of promises that never rejects. */
   private writes: Promise<void> = Promise.resolve();
   private readonly handleMessage = (event: Event): void => this.receiveFrame((event as MessageEvent).data);
@@ -57,17 +56,33 @@ export class IncomingTransfer extends TransferBase {
     }
     if (this.finished) return this.abortSink();
     this.hash = hash;
-    this.resumeFrom = this.receivedOffset = this.writtenOffset = this.ackedOffset = resumeFrom;
+    this.writtenOffset = resumeFrom;
     this.meter = new ProgressMeter(this.file.size, resumeFrom);
     this.meter.update(resumeFrom, this.hooks.now());
-    this.lastAckAtMs = this.hooks.now();
-    this.hooks.send({ type: 'file-accept', id: this.id, resumeFrom });
+    this.askForTheRest();
   }
 
   decline(): void {
     if (this.state.phase !== 'offered') return;
-    this.hooks.send({ type: 'file-decline', id: this.id });
+    this.sayFinally({ type: 'file-decline', id: this.id });
     this.finish({ phase: 'declined', by: 'me' });
+  }
+
+  /** A new link continues the conversation: an accepted file that is not complete asks for the rest. */
+  async resume(): Promise<void> {
+    const phase = this.state.phase;
+    if (!this.hash || this.channel || this.endArrived || (phase !== 'interrupted' && phase !== 'waiting')) return;
+    await this.writes; // what arrived before the pause is still being written; it counts
+    if (this.finished || this.channel) return;
+    this.setState({ phase: 'waiting' });
+    this.askForTheRest();
+  }
+
+  /** Accepts from what the sink holds: the sender starts there, on a new channel. */
+  private askForTheRest(): void {
+    this.resumeFrom = this.receivedOffset = this.ackedOffset = this.writtenOffset;
+    this.lastAckAtMs = this.hooks.now();
+    this.hooks.send({ type: 'file-accept', id: this.id, resumeFrom: this.writtenOffset });
   }
 
   /** The sender opened this file's channel. False (and the channel is closed) unless it was expected. */
@@ -76,9 +91,13 @@ export class IncomingTransfer extends TransferBase {
       channel.close();
       return false;
     }
-    this.attachChannel(channel);
-    channel.addEventListener('message', this.handleMessage);
+    this.attachChannel(channel, { message: this.handleMessage });
     return true;
+  }
+
+  protected pausable(): boolean {
+    const phase = this.state.phase;
+    return !this.endArrived && (phase === 'receiving' || (phase === 'waiting' && this.hash !== undefined));
   }
 
   private receiveFrame(data: unknown): void {
@@ -92,6 +111,7 @@ export class IncomingTransfer extends TransferBase {
         return this.fail('protocol', `end after ${this.receivedOffset} of ${this.file.size} bytes (sender says ${frame.size})`);
       }
       const expected = frame.sha256.slice();
+      this.endArrived = true;
       this.writes = this.writes.then(() => this.verify(expected));
       return;
     }
@@ -148,14 +168,14 @@ export class IncomingTransfer extends TransferBase {
       return this.fail('write-error', `could not compute the digest of what arrived: ${String(error)}`);
     }
     if (this.finished) return;
-    if (!bytesEqual(actual, expected)) return this.fail('hash-mismatch', 'the received file differs from the sent one');
+    if (!digestsEqual(actual, expected)) return this.fail('hash-mismatch', 'the received file differs from the sent one');
     try {
       await this.sink!.close();
     } catch (error) {
       return this.fail('write-error', `could not finish saving: ${String(error)}`);
     }
     if (this.finished) return;
-    this.hooks.send({ type: 'file-verified', id: this.id });
+    this.sayFinally({ type: 'file-verified', id: this.id });
     this.finish({ phase: 'verified' });
   }
 
@@ -169,11 +189,4 @@ export class IncomingTransfer extends TransferBase {
     this.sinkAborted = true;
     void this.sink.abort().catch(() => {});
   }
-}
-
-function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false;
-  let difference = 0;
-  for (let i = 0; i < a.byteLength; i++) difference |= a[i]! ^ b[i]!;
-  return difference === 0;
 }

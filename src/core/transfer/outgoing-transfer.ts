@@ -1,24 +1,29 @@
 import { fileChannelLabel, type FileChannel, type OpenFileChannel } from './file-channel.ts';
 import { FileDigest } from './file-digest.ts';
-import { FileStreamReader } from './file-stream-reader.ts';
 import type { FileSource } from './file-sink.ts';
 import { hasRoomFor, lowThresholdFor, type SendTuning } from './flow-control.ts';
+import { readIntoFrames } from './frame-reader.ts';
 import { decodeFrame, encodeEndFrame, FRAME_HEADER_BYTES, writeDataHeader } from './frames.ts';
 import { ProgressMeter } from './progress-meter.ts';
-import { TransferBase, type TransferHooks } from './transfer-base.ts';
+import { TransferBase } from './transfer-base.ts';
+import type { TransferHooks } from './transfer-options.ts';
 import type { TransferMessage } from './transfer-messages.ts';
 
 /**
  * Sends one file: after the peer accepts, opens the file's channel, streams data frames from the
  * resume point with backpressure, then an end frame with the file's digest (file-digest.ts), and
  * waits for the receiver's verdict. Of the file, only one frame and what the stream has buffered
- * are ever in memory.
+ * are ever in memory. After a pause the peer accepts again, from what it wrote, on a new channel.
  */
 export class OutgoingTransfer extends TransferBase {
   readonly direction = 'outgoing';
   /** Bytes the receiver reported written; progress counts these, not bytes merely queued. */
   private ackedOffset = 0;
   private sentOffset = 0;
+  /** The furthest any attempt sent: bytes below it sent again count as resent. */
+  private furthestSent = 0;
+  /** The receiver may have verified the file even if its word was lost with the link. */
+  private endFrameSent = false;
   private readonly handleMessage = (event: Event): void => this.receiveFrame((event as MessageEvent).data);
   private readonly handleWake = (): void => this.wake();
 
@@ -30,9 +35,14 @@ export class OutgoingTransfer extends TransferBase {
     super(id, { name: source.name, size: source.size, mimeType: source.type }, hooks);
   }
 
+  get offer(): TransferMessage {
+    const { name, size, mimeType } = this.file;
+    return { type: 'file-offer', id: this.id, name, size, mimeType };
+  }
+
   /** The peer accepted; the transfer waits for a send slot. False if the resume point is impossible. */
   handleAccept(resumeFrom: number): boolean {
-    if (this.state.phase !== 'offered') return false;
+    if (this.state.phase !== 'offered' && this.state.phase !== 'interrupted') return false;
     if (resumeFrom > this.file.size) {
       this.fail('protocol', `resume from ${resumeFrom} is beyond the file's ${this.file.size} bytes`);
       return false;
@@ -45,82 +55,60 @@ export class OutgoingTransfer extends TransferBase {
 
   handlePeerAnswer(message: TransferMessage): void {
     if (message.type === 'file-decline' && this.state.phase === 'offered') this.finish({ phase: 'declined', by: 'peer' });
-    if (message.type === 'file-verified' && this.state.phase === 'verifying') {
+    const awaitingVerdict = this.state.phase === 'verifying' || (this.state.phase === 'interrupted' && this.endFrameSent);
+    if (message.type === 'file-verified' && awaitingVerdict) {
       this.meter.update(this.file.size, this.hooks.now());
       this.finish({ phase: 'verified' });
     }
   }
 
-  /** Runs until the end frame is queued or the transfer ends; the send slot is free when it resolves. */
+  /** Runs until the end frame is queued or the transfer ends or pauses; the send slot is free when it resolves. */
   async run(openChannel: OpenFileChannel, tuning: SendTuning): Promise<void> {
     if (this.state.phase !== 'waiting') return;
+    const attempt = this.attempt;
     let channel: FileChannel;
     try {
       channel = openChannel(fileChannelLabel(this.id));
     } catch (error) {
       return this.fail('channel-closed', `could not open a file channel: ${String(error)}`);
     }
-    this.attachChannel(channel);
+    this.attachChannel(channel, { open: this.handleWake, bufferedamountlow: this.handleWake, message: this.handleMessage });
     channel.bufferedAmountLowThreshold = lowThresholdFor(tuning, FRAME_HEADER_BYTES + tuning.chunkBytes);
-    for (const type of ['open', 'bufferedamountlow'] as const) channel.addEventListener(type, this.handleWake);
-    channel.addEventListener('message', this.handleMessage);
     if (!(await this.until(() => channel.readyState === 'open'))) return;
     const hash = new FileDigest();
     // The digest covers the whole file, so a resumed transfer hashes the part it does not send.
-    if (!(await this.readFile(0, this.resumeFrom, tuning.chunkBytes, async (bytes) => (hash.update(bytes), true)))) return;
+    if (!(await this.readFile(0, this.resumeFrom, tuning.chunkBytes, attempt, async (bytes) => (hash.update(bytes), true)))) return;
     this.setState({ phase: 'sending' });
     this.meter.update(this.resumeFrom, this.hooks.now());
     // The file is read straight into the payload area of one frame buffer, which send() copies.
-    const sent = await this.readFile(this.resumeFrom, this.file.size, tuning.chunkBytes, (payload) => this.sendFrame(payload, hash, tuning));
-    if (!sent) return;
+    const send = (payload: Uint8Array<ArrayBuffer>) => this.sendFrame(payload, hash, tuning);
+    if (!(await this.readFile(this.resumeFrom, this.file.size, tuning.chunkBytes, attempt, send))) return;
     let digest: Uint8Array;
     try {
       digest = await hash.digest();
     } catch (error) {
       return this.fail('read-error', `could not compute the file's digest: ${String(error)}`);
     }
-    if (this.send(encodeEndFrame(this.file.size, digest))) this.setState({ phase: 'verifying' });
+    if (this.stopped(attempt) || !this.send(encodeEndFrame(this.file.size, digest))) return;
+    this.endFrameSent = true;
+    this.setState({ phase: 'verifying' });
   }
 
-  /**
-   * Reads [start, end) of the file into the payload area of one frame buffer, chunkBytes at a
-   * time, and hands each full payload (the last may be shorter) to onPayload until it returns
-   * false. False if the transfer ended meanwhile, or the file could not be read (then the transfer
-   * failed).
-   */
+  protected pausable(): boolean {
+    return this.state.phase === 'waiting' || this.state.phase === 'sending' || this.state.phase === 'verifying';
+  }
+
+  /** False if the transfer ended or paused meanwhile, or the file could not be read (then it failed). */
   private async readFile(
     start: number,
     end: number,
     chunkBytes: number,
+    attempt: number,
     onPayload: (payload: Uint8Array<ArrayBuffer>) => Promise<boolean>,
   ): Promise<boolean> {
-    if (start === end) return true;
-    let reader: FileStreamReader | undefined;
-    let frame = new Uint8Array(FRAME_HEADER_BYTES + chunkBytes);
-    try {
-      reader = new FileStreamReader(this.source.slice(start, end).stream());
-      for (let at = start; at < end; ) {
-        const length = Math.min(chunkBytes, end - at);
-        const { view, filled } = await reader.fill(frame.subarray(FRAME_HEADER_BYTES, FRAME_HEADER_BYTES + length));
-        frame = new Uint8Array(view.buffer);
-        if (this.finished || this.channelLost) return false;
-        if (filled < length) return this.failRead('the file changed size while being sent');
-        if (!(await onPayload(view))) return false;
-        at += length;
-      }
-      if (!(await reader.atEnd())) return this.failRead('the file changed size while being sent');
-    } catch (error) {
-      // Chromium fails the read with NotReadableError when the file was modified or deleted after it was picked.
-      return this.failRead(`could not read the file: ${String(error)}`);
-    } finally {
-      reader?.cancel();
-    }
-    return !(this.finished || this.channelLost);
-  }
-
-  private failRead(detail: string): false {
-    this.fail('read-error', detail);
-    return false;
+    const outcome = await readIntoFrames(this.source, start, end, chunkBytes, () => this.stopped(attempt), onPayload);
+    if (typeof outcome === 'object') this.fail('read-error', outcome.error);
+    return outcome === 'done';
   }
 
   /** Sends payload, which sits after room for the frame header in its buffer, once there is room for it. */
@@ -134,6 +122,8 @@ export class OutgoingTransfer extends TransferBase {
     const room = (): boolean => hasRoomFor(frameBytes, payloadEnd, this.ackedOffset, channel.bufferedAmount, tuning.highWaterMarkBytes);
     if (!(await this.until(room))) return false;
     if (!this.send(writeDataHeader(frame, this.sentOffset, payloadBytes))) return false;
+    this.bytesResent += Math.max(0, Math.min(payloadEnd, this.furthestSent) - this.sentOffset);
+    this.furthestSent = Math.max(this.furthestSent, payloadEnd);
     this.sentOffset = payloadEnd;
     return true;
   }

@@ -59,3 +59,25 @@ export class ProgressMeter {
     return { bytesDone: this.bytesDone, total: this.total, bytesPerSecond: this.bytesPerSecond, secondsLeft };
   }
 }
+
+/** At most one progress report per transfer every intervalMs: each one re-renders both pages. */
+export class ProgressThrottle {
+  private readonly lastAtMs = new Map<string, number>();
+
+  constructor(
+    private readonly intervalMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** Whether a report on id is due now; if so, the next one is due intervalMs later. */
+  due(id: string): boolean {
+    const now = this.now();
+    if (now - (this.lastAtMs.get(id) ?? -Infinity) < this.intervalMs) return false;
+    this.lastAtMs.set(id, now);
+    return true;
+  }
+
+  forget(id: string): void {
+    this.lastAtMs.delete(id);
+  }
+}

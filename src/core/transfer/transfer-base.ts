@@ -1,28 +1,18 @@
-import type { FileChannel } from './file-channel.ts';
+import { listen, type ChannelListeners, type FileChannel } from './file-channel.ts';
 import type { FileInfo } from './file-sink.ts';
 import { ProgressMeter } from './progress-meter.ts';
 import type { FailureReason, TransferMessage } from './transfer-messages.ts';
+import type { TransferHooks } from './transfer-options.ts';
+import { Wakeup } from './wakeup.ts';
 import { isTerminal, type TransferDirection, type TransferSnapshot, type TransferState } from './transfer-state.ts';
 
-/** What a transfer needs from its manager. */
-export interface TransferHooks {
-  /** Sends a control message to the peer (on the control channel). */
-  readonly send: (message: TransferMessage) => void;
-  /** The state changed; called at once. */
-  readonly changed: () => void;
-  /** Bytes moved; called often, the manager throttles. */
-  readonly progressed: () => void;
-  /** Monotonic milliseconds, e.g. performance.now(). */
-  readonly now: () => number;
-  /** How long a closed channel may wait for the peer's cancel or failure message before it counts as a failure. */
-  readonly closeGraceMs: number;
-}
-
 /**
- * State, cancel and failure shared by both directions. The control channel and a file channel are
+ * State, cancel, failure and pause shared by both directions. The control channel and a file channel are
  * separate SCTP streams with no order between them, so a peer's "file-cancel" may arrive after its
  * channel closed. A close is therefore not itself a verdict: the work stops at once, and only if no
  * explanation follows within closeGraceMs does the transfer fail with 'channel-closed'.
+ * When the whole link goes, pause() stops the work instead, keeping what each side holds, and a
+ * reconnect resumes it on a new channel.
  */
 export abstract class TransferBase {
   abstract readonly direction: TransferDirection;
@@ -32,8 +22,14 @@ export abstract class TransferBase {
   /** The channel closed, or refused a send: no more bytes move, whatever the state says. */
   protected channelLost = false;
   resumeFrom = 0;
+  protected bytesResent = 0;
+  /** Bumped by pause(): work begun on an earlier link sees it after its next await and stops. */
+  protected attempt = 0;
+  /** The terminal message this side sent, said again when the peer shows it never heard it. */
+  private finalWord: TransferMessage | undefined;
   private graceTimer: ReturnType<typeof setTimeout> | undefined;
-  private wakeWaiter: (() => void) | undefined;
+  private readonly wakeup = new Wakeup();
+  private unlisten: (() => void) | undefined;
   private readonly handleClose = (): void => this.loseChannel();
 
   constructor(
@@ -49,14 +45,14 @@ export abstract class TransferBase {
   }
 
   snapshot(): TransferSnapshot {
-    const { id, direction, file, state, resumeFrom } = this;
-    return { id, direction, file, state, resumeFrom, progress: this.meter.snapshot() };
+    const { id, direction, file, state, resumeFrom, bytesResent } = this;
+    return { id, direction, file, state, resumeFrom, bytesResent, progress: this.meter.snapshot() };
   }
 
   /** The user pressed Cancel. */
   cancel(): void {
     if (this.finished) return;
-    this.hooks.send({ type: 'file-cancel', id: this.id });
+    this.sayFinally({ type: 'file-cancel', id: this.id });
     this.finish({ phase: 'canceled', by: 'me' });
   }
 
@@ -71,8 +67,36 @@ export abstract class TransferBase {
   /** A failure this side found; connection-closed is not sent, as nobody would hear it. */
   fail(reason: FailureReason, detail: string): void {
     if (this.finished) return;
-    if (reason !== 'connection-closed') this.hooks.send({ type: 'file-failed', id: this.id, reason });
+    if (reason !== 'connection-closed') this.sayFinally({ type: 'file-failed', id: this.id, reason });
     this.finish({ phase: 'failed', reason, by: 'me', detail });
+  }
+
+  /** The link is gone: the work stops and bytes in flight are lost; what this side holds stays for resume. */
+  pause(): void {
+    if (this.finished || !this.pausable()) return;
+    this.attempt++;
+    clearTimeout(this.graceTimer);
+    this.dropChannel();
+    this.setState({ phase: 'interrupted' });
+    this.wake();
+  }
+
+  /** The peer still acts as if this transfer ran (it re-offers or re-accepts): it missed how it ended. */
+  repeatFinalWord(): void {
+    if (this.finished && this.finalWord) this.hooks.send(this.finalWord);
+  }
+
+  /** Whether the current phase has work that a lost link stops. */
+  protected abstract pausable(): boolean;
+
+  protected sayFinally(message: TransferMessage): void {
+    this.finalWord = message;
+    this.hooks.send(message);
+  }
+
+  /** Work begun in `attempt` must stop: the transfer ended, lost its channel or was paused since. */
+  protected stopped(attempt: number): boolean {
+    return this.finished || this.channelLost || attempt !== this.attempt;
   }
 
   protected setState(state: TransferState): void {
@@ -87,10 +111,7 @@ export abstract class TransferBase {
     this.state = state;
     clearTimeout(this.graceTimer);
     this.releaseResources();
-    if (this.channel) {
-      this.channel.removeEventListener('close', this.handleClose);
-      this.channel.close();
-    }
+    this.dropChannel();
     this.wake();
     this.hooks.changed();
   }
@@ -98,10 +119,20 @@ export abstract class TransferBase {
   /** Direction-specific cleanup on any terminal state, e.g. aborting the sink. */
   protected releaseResources(): void {}
 
-  protected attachChannel(channel: FileChannel): void {
+  protected attachChannel(channel: FileChannel, listeners: ChannelListeners): void {
     this.channel = channel;
+    this.channelLost = false;
     channel.binaryType = 'arraybuffer';
-    channel.addEventListener('close', this.handleClose);
+    this.unlisten = listen(channel, { ...listeners, close: this.handleClose });
+  }
+
+  /** Nothing from the old channel reaches the transfer any more, not even its close. */
+  private dropChannel(): void {
+    const channel = this.channel;
+    if (!channel) return;
+    this.unlisten?.();
+    this.channel = undefined;
+    channel.close();
   }
 
   protected loseChannel(): void {
@@ -112,17 +143,12 @@ export abstract class TransferBase {
   }
 
   protected wake(): void {
-    const waiter = this.wakeWaiter;
-    this.wakeWaiter = undefined;
-    waiter?.();
+    this.wakeup.wake();
   }
 
-  /** Waits until condition() holds; false when the transfer ended or lost its channel meanwhile. */
-  protected async until(condition: () => boolean): Promise<boolean> {
-    for (;;) {
-      if (this.finished || this.channelLost) return false;
-      if (condition()) return true;
-      await new Promise<void>((resolve) => (this.wakeWaiter = resolve));
-    }
+  /** Waits until condition() holds; false when the transfer ended, lost its channel or paused meanwhile. */
+  protected until(condition: () => boolean): Promise<boolean> {
+    const attempt = this.attempt;
+    return this.wakeup.until(condition, () => this.stopped(attempt));
   }
 }

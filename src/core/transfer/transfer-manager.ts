@@ -1,59 +1,73 @@
 import { TypedEventTarget } from '../events/typed-event-target.ts';
-import { transferIdOfLabel, type FileChannel, type OpenFileChannel } from './file-channel.ts';
+import { transferIdOfLabel, type FileChannel } from './file-channel.ts';
 import type { FileSource, SinkFactory } from './file-sink.ts';
-import { resolveSendTuning, type SendTuningOptions } from './flow-control.ts';
+import { resolveSendTuning } from './flow-control.ts';
 import { IncomingTransfer, type AcceptOptions } from './incoming-transfer.ts';
 import { OutgoingTransfer } from './outgoing-transfer.ts';
+import { ProgressThrottle } from './progress-meter.ts';
 import { SendQueue } from './send-queue.ts';
-import type { TransferHooks } from './transfer-base.ts';
 import { TransferEvent, type TransferManagerEventMap } from './transfer-event.ts';
 import type { TransferMessage } from './transfer-messages.ts';
+import type { TransferHooks, TransferManagerOptions, TransferPort } from './transfer-options.ts';
 import type { TransferSnapshot } from './transfer-state.ts';
-
-export interface TransferManagerOptions extends SendTuningOptions {
-  /** Sends on the control channel; drops the message if it is not open (a throw is caught and ignored). */
-  readonly send: (message: TransferMessage) => void;
-  /** `(label) => pc.createDataChannel(label, { ordered: true })` */
-  readonly openChannel: OpenFileChannel;
-  /** `() => pc.sctp?.maxMessageSize`: the largest message the peer accepts. */
-  readonly maxMessageSize?: () => number | undefined;
-  /** Files sent at the same time; later accepted files wait in 'waiting'. 1 finishes files in order. */
-  readonly maxParallelSends?: number;
-  readonly closeGraceMs?: number;
-  /**
-   * Least time between 'progress' events of one transfer; 500 ms by default. Each one re-renders
-   * both pages, on the two cores that also run the transfer: in bench:transfer, our transfer ran
-   * at 11.4–12.3 MB/s with four renders a second and 12.2–13.0 with none (docs/benchmarks.md).
-   */
-  readonly progressIntervalMs?: number;
-  readonly now?: () => number;
-  readonly createId?: () => string;
-}
 
 type Transfer = OutgoingTransfer | IncomingTransfer;
 
 /** A peer that offers more than this before the user answers is flooding; the rest are declined. */
 const MAX_UNANSWERED_OFFERS = 1000;
 
+export type { TransferManagerOptions, TransferPort } from './transfer-options.ts';
+
 /**
- * The file transfers of one connection, both directions. The UI feeds it the peer's transfer
- * control messages and file channels, and drives it with offerFiles / accept / decline / cancel.
+ * The file transfers of one conversation, both directions, across its links: connect() binds a
+ * new link, disconnect() pauses what runs, resume() picks it up on a link that continues the
+ * conversation. The UI feeds it the peer's transfer control messages and file channels, and
+ * drives it with offerFiles / accept / decline / cancel.
  * Fires 'offer' for each incoming file (accept from the listener to accept automatically),
  * 'change' on every state change, and 'progress' at most every progressIntervalMs per transfer.
  */
 export class TransferManager extends TypedEventTarget<TransferManagerEventMap> {
   private readonly transfers = new Map<string, Transfer>();
   private readonly sendQueue: SendQueue;
-  private readonly lastProgressAtMs = new Map<string, number>();
   private readonly now: () => number;
+  private readonly throttle: ProgressThrottle;
+  private port: TransferPort | undefined;
 
   constructor(private readonly options: TransferManagerOptions) {
     super();
     this.now = options.now ?? (() => performance.now());
-    this.sendQueue = new SendQueue(options.maxParallelSends ?? 1, (transfer) =>
+    this.throttle = new ProgressThrottle(options.progressIntervalMs ?? 500, this.now);
+    const { send, openChannel, maxMessageSize } = options;
+    if (send && openChannel) this.port = { send, openChannel, maxMessageSize };
+    this.sendQueue = new SendQueue(options.maxParallelSends ?? 1, async (transfer) => {
+      if (!this.port) return transfer.pause();
       // Tuning is read per file: maxMessageSize is known only once SCTP is up.
-      transfer.run(options.openChannel, resolveSendTuning(options, options.maxMessageSize?.())),
-    );
+      await transfer.run(this.port.openChannel, resolveSendTuning(options, this.port.maxMessageSize?.()));
+    });
+  }
+
+  /** A new link: messages and file channels go over it from now on. */
+  connect(port: TransferPort): void {
+    this.port = port;
+  }
+
+  /** The link is gone: running transfers pause, keeping what they hold; offers stay offered. */
+  disconnect(): void {
+    this.port = undefined;
+    this.sendQueue.clear();
+    for (const transfer of this.transfers.values()) transfer.pause();
+  }
+
+  /**
+   * The new link continues the conversation. Receivers ask for the rest of what they accepted,
+   * senders offer again what may never have arrived (a receiver ignores an offer it knows), and
+   * whoever finished a transfer meanwhile repeats its last word when the peer re-offers or re-accepts.
+   */
+  resume(): void {
+    for (const transfer of this.transfers.values()) {
+      if (transfer instanceof IncomingTransfer) void transfer.resume();
+      else if (transfer.state.phase === 'offered' || transfer.state.phase === 'interrupted') this.send(transfer.offer);
+    }
   }
 
   /** Offers each file to the peer; returns their transfer ids in the same order. */
@@ -61,8 +75,7 @@ export class TransferManager extends TypedEventTarget<TransferManagerEventMap> {
     return files.map((source) => {
       const transfer = new OutgoingTransfer(this.newId(), source, this.hooksFor(() => transfer));
       this.transfers.set(transfer.id, transfer);
-      const { name, size, mimeType } = transfer.file;
-      this.options.send({ type: 'file-offer', id: transfer.id, name, size, mimeType });
+      this.send(transfer.offer);
       this.fire('change', transfer);
       return transfer.id;
     });
@@ -71,7 +84,9 @@ export class TransferManager extends TypedEventTarget<TransferManagerEventMap> {
   /** Accepts an incoming file; resolves once the acceptance is sent (or the transfer ended). */
   async accept(id: string, createSink: SinkFactory, options?: AcceptOptions): Promise<void> {
     const transfer = this.transfers.get(id);
-    if (transfer instanceof IncomingTransfer) await transfer.accept(createSink, options);
+    if (!(transfer instanceof IncomingTransfer)) return;
+    await transfer.accept(createSink, options);
+    if (!this.port) transfer.pause(); // accepted while the link is down: asked for on resume
   }
 
   decline(id: string): void {
@@ -95,7 +110,7 @@ export class TransferManager extends TypedEventTarget<TransferManagerEventMap> {
   /** Removes a finished transfer from list(); false while it is still running. */
   forget(id: string): boolean {
     if (!this.transfers.get(id)?.finished) return false;
-    this.lastProgressAtMs.delete(id);
+    this.throttle.forget(id);
     return this.transfers.delete(id);
   }
 
@@ -103,9 +118,10 @@ export class TransferManager extends TypedEventTarget<TransferManagerEventMap> {
   handleMessage(message: TransferMessage): void {
     const transfer = this.transfers.get(message.id);
     if (message.type === 'file-offer') {
-      if (transfer) return; // a reused id is ignored: ids must name one transfer on both sides
+      // A known id is the sender offering again after a reconnect (or a reused id): never a second transfer.
+      if (transfer) return transfer.repeatFinalWord();
       const { id, name, size, mimeType } = message;
-      if (this.unansweredOffers() >= MAX_UNANSWERED_OFFERS) return this.options.send({ type: 'file-decline', id });
+      if (this.unansweredOffers() >= MAX_UNANSWERED_OFFERS) return this.send({ type: 'file-decline', id });
       const incoming = new IncomingTransfer(id, { name, size, mimeType }, this.hooksFor(() => incoming));
       this.transfers.set(id, incoming);
       this.fire('change', incoming);
@@ -116,7 +132,8 @@ export class TransferManager extends TypedEventTarget<TransferManagerEventMap> {
     if (message.type === 'file-cancel' || message.type === 'file-failed') return transfer.handlePeerEnd(message);
     if (!(transfer instanceof OutgoingTransfer)) return;
     if (message.type === 'file-accept') {
-      if (transfer.handleAccept(message.resumeFrom)) this.sendQueue.add(transfer);
+      if (transfer.finished) transfer.repeatFinalWord();
+      else if (transfer.handleAccept(message.resumeFrom)) this.sendQueue.add(transfer);
     } else {
       transfer.handlePeerAnswer(message);
     }
@@ -132,41 +149,34 @@ export class TransferManager extends TypedEventTarget<TransferManagerEventMap> {
     return true;
   }
 
-  /** The connection ended: every unfinished transfer fails, sinks are aborted. */
+  /** The conversation ended: every unfinished transfer fails (telling nobody), sinks are aborted. */
   close(): void {
     this.sendQueue.clear();
     for (const transfer of this.transfers.values()) transfer.fail('connection-closed', 'the connection ended');
   }
 
   private unansweredOffers(): number {
-    let count = 0;
-    for (const transfer of this.transfers.values()) {
-      if (transfer.direction === 'incoming' && transfer.state.phase === 'offered') count++;
-    }
-    return count;
+    return [...this.transfers.values()].filter((t) => t.direction === 'incoming' && t.state.phase === 'offered').length;
   }
 
   private hooksFor(transfer: () => Transfer): TransferHooks {
-    const interval = this.options.progressIntervalMs ?? 500;
     return {
-      send: (message) => {
-        try {
-          this.options.send(message);
-        } catch {
-          // The control channel is closing; the session's end will call close().
-        }
-      },
+      send: (message) => this.send(message),
       now: this.now,
       closeGraceMs: this.options.closeGraceMs ?? 3000,
       changed: () => this.fire('change', transfer()),
       progressed: () => {
-        const { id } = transfer();
-        const now = this.now();
-        if (now - (this.lastProgressAtMs.get(id) ?? -Infinity) < interval) return;
-        this.lastProgressAtMs.set(id, now);
-        this.fire('progress', transfer());
+        if (this.throttle.due(transfer().id)) this.fire('progress', transfer());
       },
     };
+  }
+
+  private send(message: TransferMessage): void {
+    try {
+      this.port?.send(message);
+    } catch {
+      // The control channel is closing; disconnect() follows.
+    }
   }
 
   private newId(): string {

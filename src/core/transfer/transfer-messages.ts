@@ -6,7 +6,8 @@ import { err, ok, type Result } from '../util/result.ts';
  * - protocol: a malformed, reordered or duplicated frame, or a size that does not add up
  * - read-error / write-error: the local file could not be read, or the sink refused a write
  * - channel-closed: the file's data channel closed without an explanation from the peer
- * - connection-closed: the session ended while the transfer was in progress
+ * - connection-closed: the conversation ended (New session, or another one on a new link) mid-transfer;
+ *   a lost link only pauses a transfer
  */
 export const FAILURE_REASONS = [
   'hash-mismatch',

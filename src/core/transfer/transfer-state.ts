@@ -12,6 +12,8 @@ export type Party = 'me' | 'peer';
  * waiting:   accepted; queued behind other files, hashing a resume prefix, or opening the channel
  * sending / receiving: bytes are moving
  * verifying: the sender's digest was sent / arrived; the receiver's verdict is pending
+ * interrupted: the link went down mid-transfer; both sides keep what they hold, and a reconnect
+ *            that continues the conversation resumes from the bytes the receiver wrote
  * verified | failed | canceled | declined: terminal, nothing changes afterwards
  */
 export type TransferState =
@@ -20,6 +22,7 @@ export type TransferState =
   | { readonly phase: 'sending' }
   | { readonly phase: 'receiving' }
   | { readonly phase: 'verifying' }
+  | { readonly phase: 'interrupted' }
   | { readonly phase: 'verified' }
   | { readonly phase: 'failed'; readonly reason: FailureReason; readonly by: Party; readonly detail: string }
   | { readonly phase: 'canceled'; readonly by: Party }
@@ -40,6 +43,8 @@ export interface TransferSnapshot {
   readonly file: FileInfo;
   readonly state: TransferState;
   readonly progress: Progress;
-  /** Bytes the receiver already held when it accepted; 0 unless resumed. */
+  /** Bytes the receiver already held when it (last) accepted; 0 unless resumed. */
   readonly resumeFrom: number;
+  /** Sender: file bytes put on a file channel more than once (lost with a link and sent again); 0 on the receiver. */
+  readonly bytesResent: number;
 }

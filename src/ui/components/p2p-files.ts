@@ -90,10 +90,11 @@ export class P2pFiles extends LitElement {
 
   private renderTransfer(t: TransferSnapshot) {
     const { progress, state, file } = t;
-    const active = state.phase === 'sending' || state.phase === 'receiving' || state.phase === 'waiting' || state.phase === 'verifying';
+    const active = ['sending', 'receiving', 'waiting', 'verifying', 'interrupted'].includes(state.phase);
     const saved = this.files?.saved(t.id);
     return html`
-      <li data-direction=${t.direction} data-phase=${state.phase}><div role="group" aria-label=${file.name}>
+      <li data-direction=${t.direction} data-phase=${state.phase} data-resume-from=${t.resumeFrom} data-bytes-resent=${t.bytesResent}><div
+        role="group" aria-label=${file.name}>
         <div class="name">${t.direction === 'outgoing' ? '↑' : '↓'} ${file.name}</div>
         <div class="hint">${formatBytes(file.size)}${file.mimeType ? ` · ${file.mimeType}` : ''}</div>
         ${active || state.phase === 'offered'

@@ -30,10 +30,11 @@ export function formatDuration(seconds: number): string {
   return msg(str`${h} h ${m} min`, { desc: 'A duration in hours and minutes' });
 }
 
-/** Bytes done of the total, then the speed and the time left once they are known. */
-export function progressText({ progress }: TransferSnapshot): string {
+/** Bytes done of the total, then the speed and the time left once they are known (and bytes move). */
+export function progressText({ progress, state }: TransferSnapshot): string {
   const [done, total] = [formatBytes(progress.bytesDone), formatBytes(progress.total)];
   const parts = [msg(str`${done} of ${total}`, { desc: 'Bytes of a file transferred so far, of its size' })];
+  if (state.phase === 'interrupted') return parts[0]!;
   if (progress.bytesPerSecond > 0) {
     const speed = formatBytes(progress.bytesPerSecond);
     parts.push(msg(str`${speed}/s`, { desc: 'A transfer speed: bytes per second' }));
@@ -69,6 +70,8 @@ export function transferStateText(t: TransferSnapshot): string {
       return msg('Receiving…');
     case 'verifying':
       return msg('Checking SHA-256…');
+    case 'interrupted':
+      return msg('Paused: the link is down. It goes on from where it stopped once you reconnect.');
     case 'verified':
       return incoming ? msg('Verified: SHA-256 matches. Press Save to keep it.') : msg('Verified: delivered intact (SHA-256 matches).');
     case 'failed': {

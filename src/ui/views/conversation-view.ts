@@ -20,9 +20,7 @@ export function conversationView(app: App, live: boolean) {
         <p2p-call .call=${app.calls.call} ?frozen=${!live}></p2p-call>
       </section>
       ${chatView(app, true)}
-      <section class="panel files-area" aria-label=${msg('Files')}>
-        <p2p-files .manager=${app.transfers.manager} .files=${app.transfers.received}></p2p-files>
-      </section>
+      ${filesView(app)}
     </div>
     <p2p-keep-awake-notice .keepAwake=${app.keepAwake}></p2p-keep-awake-notice>
     <section class="tucked" aria-label=${msg('Connection statistics')}>
@@ -40,5 +38,12 @@ export function chatView(app: App, writable: boolean) {
   return html`<section class="panel chat-area" aria-labelledby="chat-title">
     <h3 id="chat-title">${msg('Chat')}</h3>
     <p2p-chat .entries=${app.chat.entries} ?disabled=${!writable}></p2p-chat>
+  </section>`;
+}
+
+/** Files, also while a lost link waits to be reconnected: what was under way shows as paused. */
+export function filesView(app: App) {
+  return html`<section class="panel files-area" aria-label=${msg('Files')}>
+    <p2p-files .manager=${app.transfers.manager} .files=${app.transfers.received}></p2p-files>
   </section>`;
 }
