@@ -30,6 +30,11 @@ export class FilesPart {
     await this.page.getByRole('checkbox', { name: /Always accept files/ }).check();
   }
 
+  /** A transfer's list item, which carries its phase and resume figures as data attributes. */
+  transferItem(name: string): Locator {
+    return this.page.locator('li[data-phase]').filter({ has: this.page.getByText(name, { exact: false }) }).first();
+  }
+
   /** Waits for a transfer to reach a phase (data-phase on its list item). */
   async waitForPhase(name: string, phase: string, timeoutMs = 30_000): Promise<void> {
     await this.page.locator(`li[data-phase="${phase}"]`).filter({ has: this.page.getByText(name, { exact: false }) }).first().waitFor({ timeout: timeoutMs });
