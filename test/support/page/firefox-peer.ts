@@ -17,18 +17,11 @@ export class FirefoxPeer {
     return peer;
   }
 
+  /** A real click (trusted input), so the page gets the user activation that lets media play. */
   async press(button: string): Promise<void> {
-    const found = await this.page.evaluate(
-      (name) => {
-        const target = (globalThis as unknown as Walker).p2pDeepAll().find(
-          (el: Element) => el.localName === 'button' && el.textContent?.trim() === name && !(el as HTMLButtonElement).disabled,
-        );
-        (target as HTMLElement | undefined)?.click();
-        return target !== undefined;
-      },
-      button
-    );
-    if (!found) throw new Error(`no enabled button "${button}"`);
+    const target = await this.find('button:enabled', button);
+    if (!target) throw new Error(`no enabled button "${button}"`);
+    await target.click();
   }
 
   /** Text of the first element matching `selector` anywhere in the page; '' when there is none. */
@@ -69,12 +62,11 @@ export class FirefoxPeer {
     await this.waitFor(async () => matches(await this.status()), `status ${expected}`, timeoutMs);
   }
 
+  /** Typed and sent with Enter, as a person does. */
   async sendChat(message: string): Promise<void> {
     const input = await this.deep('input[aria-label="Message"]');
-    await input.evaluate((el, value) => {
-      (el as HTMLInputElement).value = value;
-      (el as HTMLInputElement).form?.requestSubmit();
-    }, message);
+    await input.type(message);
+    await input.press('Enter');
   }
 
   async waitForChat(message: string, from: 'mine' | 'theirs', timeoutMs = 10_000): Promise<void> {
@@ -91,13 +83,23 @@ export class FirefoxPeer {
     await this.waitFor(async () => (await this.count(`li[data-phase="${phase}"]`)) > 0, `a transfer ${phase}`, timeoutMs);
   }
 
-  /** Frames decoded so far by the video from the other device (0 before it has a size). */
+  /**
+   * Video frames decoded so far from the other device, 0 while its video element has no picture.
+   * Headless Firefox composites nothing, so getVideoPlaybackQuality() stays at 0: the count comes
+   * from the connection's statistics instead.
+   */
   async remoteFrames(): Promise<number> {
-    return this.page.evaluate(() => {
+    return this.page.evaluate(async () => {
       const video = (globalThis as unknown as Walker)
         .p2pDeepAll()
         .find((el): el is HTMLVideoElement => el.matches('video[aria-label="Video from the other device"]'));
-      return video && video.videoWidth > 0 ? video.getVideoPlaybackQuality().totalVideoFrames : 0;
+      if (!video || video.videoWidth === 0) return 0;
+      const report = await document.querySelector('p2p-app')?.getStats();
+      let frames = 0;
+      report?.forEach((stat: { type: string; kind?: string; framesDecoded?: number }) => {
+        if (stat.type === 'inbound-rtp' && stat.kind === 'video') frames += stat.framesDecoded ?? 0;
+      });
+      return frames;
     });
   }
 
@@ -147,13 +149,22 @@ export class FirefoxPeer {
   }
 
   private async deep(selector: string): Promise<ElementHandle<Element>> {
-    const handle = await this.page.evaluateHandle(
-      (css) => (globalThis as unknown as Walker).p2pDeepAll().find((el: Element) => el.matches(css)) ?? null,
-      selector
-    );
-    const element = handle.asElement();
+    const element = await this.find(selector);
     if (!element) throw new Error(`nothing matches ${selector}`);
-    return element as ElementHandle<Element>;
+    return element;
+  }
+
+  /** The first element anywhere in the page matching `css` (and with exactly `text`, when given). */
+  private async find(css: string, text?: string): Promise<ElementHandle<Element> | undefined> {
+    const handle = await this.page.evaluateHandle(
+      (selector, words) =>
+        (globalThis as unknown as Walker)
+          .p2pDeepAll()
+          .find((el) => el.matches(selector) && (words === undefined || el.textContent?.trim() === words)) ?? null,
+      css,
+      text,
+    );
+    return (handle.asElement() as ElementHandle<Element> | null) ?? undefined;
   }
 }
 
