@@ -25,11 +25,9 @@ export class FirefoxPeer {
   }
 
   /** Text of the first element matching `selector` anywhere in the page; '' when there is none. */
-  text(selector: string): Promise<string> {
-    return this.page.evaluate(
-      (css) => (globalThis as unknown as Walker).p2pDeepAll().find((el: Element) => el.matches(css))?.textContent?.trim() ?? '',
-      selector
-    );
+  async text(selector: string): Promise<string> {
+    const element = await this.find(selector);
+    return element ? element.evaluate((el) => el.textContent?.trim() ?? '') : '';
   }
 
   status(): Promise<string> {
@@ -123,10 +121,7 @@ export class FirefoxPeer {
   }
 
   private count(selector: string): Promise<number> {
-    return this.page.evaluate(
-      (css) => (globalThis as unknown as Walker).p2pDeepAll().filter((el: Element) => el.matches(css)).length,
-      selector
-    );
+    return this.page.evaluate((css) => (globalThis as unknown as Walker).p2pDeepAll().filter((el) => el.matches(css)).length, selector);
   }
 
   private async boxValue(label: string): Promise<string> {
@@ -136,16 +131,11 @@ export class FirefoxPeer {
 
   /** The control a <label> with exactly this text names (labels and controls share a shadow root here). */
   private async labelled(label: string): Promise<ElementHandle<Element>> {
-    const handle = await this.page.evaluateHandle(
-      (name) => {
-        const found = (globalThis as unknown as Walker).p2pDeepAll().find((el: Element) => el.localName === 'label' && el.textContent?.trim() === name);
-        return found ? (found.getRootNode() as ShadowRoot).getElementById((found as HTMLLabelElement).htmlFor) : null;
-      },
-      label
-    );
-    const element = handle.asElement();
+    const found = await this.find('label', label);
+    const box = await found?.evaluateHandle((el) => (el.getRootNode() as ShadowRoot).getElementById((el as HTMLLabelElement).htmlFor));
+    const element = box?.asElement() as ElementHandle<Element> | null | undefined;
     if (!element) throw new Error(`no box labelled "${label}"`);
-    return element as ElementHandle<Element>;
+    return element;
   }
 
   private async deep(selector: string): Promise<ElementHandle<Element>> {
