@@ -18,6 +18,8 @@ export class FakePeerConnection extends EventTarget {
   signalingState: RTCSignalingState = 'stable';
   remoteDescription: RTCSessionDescriptionInit | null = null;
   closed = false;
+  /** What the page trickled in by itself (the answer keepalive's decoys). */
+  readonly addedCandidates: RTCIceCandidateInit[] = [];
   private local: RTCSessionDescriptionInit | null = null;
   private gathered = 0;
 
@@ -88,7 +90,12 @@ export class FakePeerConnection extends EventTarget {
     this.signalingState = description.type === 'offer' ? 'have-remote-offer' : 'stable';
   }
 
+  async addIceCandidate(candidate: RTCIceCandidateInit): Promise<void> {
+    this.addedCandidates.push(candidate);
+  }
+
   close(): void {
     this.closed = true;
+    this.connectionState = 'closed';
   }
 }

@@ -32,6 +32,8 @@ describe('the guided flow', () => {
     expect(visibleText(focused()!)).toBe('Step 1 of 2: send this offer');
     expect(buttonNames(page)).not.toContain('Create offer');
     expect(buttonNames(page)).toEqual(expect.arrayContaining(['Copy', 'Apply', 'Scan', 'Choose image']));
+    // How long the offer has waited for its answer, from the moment it was made.
+    expect(visibleText(getByRole(page, 'timer'))).toMatch(/^Waiting for an answer for [0-2] s$/);
   });
 
   test('the answering device: only its answer, how to send it back and how long it stays valid', async () => {

@@ -12,6 +12,7 @@ export class LinkSlot {
   private newestLink: PeerLink | undefined;
   private readonly timer = new OneTimer();
   private deadlineAt: number | undefined;
+  private installedAt: number | undefined;
 
   constructor(private readonly features: FeatureSet) {}
 
@@ -32,7 +33,13 @@ export class LinkSlot {
   install(link: PeerLink): PeerLink {
     this.close();
     this.current = this.newestLink = link;
+    this.installedAt = Date.now();
     return link;
+  }
+
+  /** When the current attempt began (epoch ms), so a page can say how long its code has waited. */
+  get startedAt(): number | undefined {
+    return this.current ? this.installedAt : undefined;
   }
 
   /** When the running timeout fires (epoch ms), so a page can count down; undefined when none runs. */

@@ -1,6 +1,7 @@
 import { encodeControlMessage, parseEnvelope, type ControlMessage, type UncheckedMessage } from '../channel/control-messages.ts';
 import { iceUfrag, type SignalCodec, type SignalKind } from '../signal/index.ts';
 import { err, ok, type Result } from '../util/result.ts';
+import { answererGivesUpEarly, holdAnswerOpen } from './answer-keepalive.ts';
 import { publishCodes } from './code-publisher.ts';
 import type { GatheringPolicy } from './ice-gathering.ts';
 import type { DiagnosisCode } from './link-diagnosis.ts';
@@ -93,7 +94,9 @@ export class PeerLink {
   async describe(kind: SignalKind, policy: GatheringPolicy, startedAt: number, codec: SignalCodec): Promise<void> {
     try {
       await this.pc.setLocalDescription(await (kind === 'offer' ? this.pc.createOffer() : this.pc.createAnswer()));
-      this.ufrags.local = iceUfrag(this.pc.localDescription?.sdp ?? '');
+      const local = this.pc.localDescription?.sdp ?? '';
+      this.ufrags.local = iceUfrag(local);
+      if (kind === 'answer' && answererGivesUpEarly(this.pc.remoteDescription?.sdp ?? '', local)) holdAnswerOpen(this.pc);
       const remaining = { ...policy, capMs: Math.max(0, policy.capMs - (Date.now() - startedAt)) };
       // The answer's offer tag names the offer, whichever version of it was pasted: they share a ufrag.
       const encode = (sdp: string) => codec.encode({ kind, sdp }, { offerUfrag: this.remoteUfrag });

@@ -55,6 +55,11 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
     return this.slot.link?.pc;
   }
 
+  /** When the current attempt began (epoch ms): how long the offer has waited for its answer. */
+  get startedAt(): number | undefined {
+    return this.slot.startedAt;
+  }
+
   async createOffer(): Promise<void> {
     if (!canStart(this.current)) return;
     const startedAt = Date.now();

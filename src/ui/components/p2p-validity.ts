@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import { ClockController } from '../controllers/clock-controller.ts';
 import { formatNumber } from '../locale/intl.ts';
 import { sharedStyles } from '../styles/shared-styles.ts';
 
@@ -36,22 +37,11 @@ export class P2pValidity extends LitElement {
 
   /** Epoch milliseconds when the code stops working; nothing is shown without one. */
   @property({ attribute: false }) until: number | undefined;
-  @state() private now = Date.now();
-  private ticker: ReturnType<typeof setInterval> | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.ticker = setInterval(() => (this.now = Date.now()), 1000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.ticker);
-  }
+  private readonly clock = new ClockController(this);
 
   override render() {
     if (this.until === undefined) return nothing;
-    const leftMs = Math.max(0, this.until - this.now);
+    const leftMs = Math.max(0, this.until - this.clock.now);
     return html`<p role="timer" class=${leftMs < HURRY_MS ? 'hurry' : ''}>${validityText(leftMs)}</p>`;
   }
 }

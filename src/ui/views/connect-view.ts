@@ -5,6 +5,7 @@ import type { Screen } from '../../core/session/screen.ts';
 import '../components/p2p-scanner.ts';
 import '../components/p2p-signal-in.ts';
 import '../components/p2p-signal-out.ts';
+import '../components/p2p-offer-age.ts';
 import '../components/p2p-validity.ts';
 import { diagnosisClosing, diagnosisText } from '../text/diagnosis-text.ts';
 import { FLOW_TEXT } from '../text/flow-text.ts';
@@ -20,8 +21,8 @@ export interface ConnectIntents {
 export interface ConnectContext {
   readonly intents: ConnectIntents;
   readonly media: MediaAccess | undefined;
-  /** When this device's answer stops working (epoch ms). */
-  readonly deadline: number | undefined;
+  /** When this device's answer stops working, and when its attempt began (epoch ms). */
+  readonly timing: { readonly deadline: number | undefined; readonly startedAt: number | undefined };
 }
 
 /**
@@ -36,7 +37,11 @@ export function connectView(screen: ConnectScreen, context: ConnectContext) {
       return stepSection(screen.role === 'answerer' ? FLOW_TEXT.preparingAnswer : FLOW_TEXT.preparingOffer, FLOW_TEXT.preparingHint);
     case 'send-offer':
       return html`<div class="pair">
-        ${stepSection(FLOW_TEXT.sendOffer, FLOW_TEXT.sendOfferHint, outgoing(screen))}
+        ${stepSection(
+          FLOW_TEXT.sendOffer,
+          FLOW_TEXT.sendOfferHint,
+          html`${outgoing(screen)}<p2p-offer-age .since=${context.timing.startedAt}></p2p-offer-age>`,
+        )}
         <section class="step" aria-labelledby="read-answer">
           <h2 id="read-answer">${FLOW_TEXT.readAnswer}</h2>
           <p class="hint">${FLOW_TEXT.readAnswerHint}</p>
@@ -47,7 +52,7 @@ export function connectView(screen: ConnectScreen, context: ConnectContext) {
       return html`${stepSection(
           FLOW_TEXT.sendAnswer,
           FLOW_TEXT.sendAnswerHint,
-          html`<p2p-validity .until=${context.deadline}></p2p-validity>${outgoing(screen)}`,
+          html`<p2p-validity .until=${context.timing.deadline}></p2p-validity>${outgoing(screen)}`,
         )}
         <section class="step secondary" aria-labelledby="other-offer">
           <h3 id="other-offer">${FLOW_TEXT.otherOffer}</h3>
