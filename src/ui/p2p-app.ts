@@ -106,7 +106,7 @@ export class P2pApp extends LitElement {
     switch (screen.name) {
       case 'connect':
         return html`<div class="connect">
-          ${connectView(screen, { intents: this.connectIntents, media: app.media, timing: app.session })}
+          ${connectView(screen, { intents: this.connectIntents, media: app.media, timing: app.session.timing })}
         </div>
         ${chatView(app, screen.canReconnect)} ${screen.canReconnect ? filesView(app) : nothing}`;
       case 'conversation':

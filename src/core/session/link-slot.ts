@@ -3,6 +3,14 @@ import type { FeatureSet } from './feature-set.ts';
 import type { DiagnosisCode } from './link-diagnosis.ts';
 import type { PeerLink } from './peer-link.ts';
 
+/** Epoch milliseconds; undefined when there is no attempt, or no timeout runs. */
+export interface AttemptTiming {
+  /** How long this device's code has waited is counted from here. */
+  readonly startedAt: number | undefined;
+  /** The answer's validity while it waits to be carried back ends here. */
+  readonly deadline: number | undefined;
+}
+
 /**
  * The session's current connection attempt and what lives exactly as long as it: its timeout and
  * the features attached to it. Replacing or closing the link ends all three together.
@@ -37,14 +45,9 @@ export class LinkSlot {
     return link;
   }
 
-  /** When the current attempt began (epoch ms), so a page can say how long its code has waited. */
-  get startedAt(): number | undefined {
-    return this.current ? this.installedAt : undefined;
-  }
-
-  /** When the running timeout fires (epoch ms), so a page can count down; undefined when none runs. */
-  get deadline(): number | undefined {
-    return this.deadlineAt;
+  /** When the current attempt began and when its running timeout fires, so a page can count. */
+  get timing(): AttemptTiming {
+    return { startedAt: this.current ? this.installedAt : undefined, deadline: this.deadlineAt };
   }
 
   /** `fire` is handed the link's diagnosis, read before anything closes it. */

@@ -6,7 +6,7 @@ import type { Conversation } from './conversation.ts';
 import { FeatureSet } from './feature-set.ts';
 import type { SessionFeature } from './feature.ts';
 import { gatheringPolicy } from './ice-gathering.ts';
-import { LinkSlot } from './link-slot.ts';
+import { LinkSlot, type AttemptTiming } from './link-slot.ts';
 import { readCode, type BlobProblem, type PasteAction } from './paste-plan.ts';
 import { PeerLink } from './peer-link.ts';
 import { canRetry, canStart, INITIAL_STATE, isConnected, type SessionState } from './session-state.ts';
@@ -45,19 +45,14 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
     return this.current;
   }
 
-  /** When the current wait ends (epoch ms): the answer's validity while it waits to be carried back. */
-  get deadline(): number | undefined {
-    return this.slot.deadline;
+  /** When the current attempt began and when its wait ends: the code's age and the answer's validity. */
+  get timing(): AttemptTiming {
+    return this.slot.timing;
   }
 
   /** The current attempt's connection, for statistics and diagnostics only; undefined when there is none. */
   get connection(): RTCPeerConnection | undefined {
     return this.slot.link?.pc;
-  }
-
-  /** When the current attempt began (epoch ms): how long the offer has waited for its answer. */
-  get startedAt(): number | undefined {
-    return this.slot.startedAt;
   }
 
   async createOffer(): Promise<void> {

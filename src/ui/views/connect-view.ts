@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { MediaAccess } from '../../core/media/media-access.ts';
+import type { AttemptTiming } from '../../core/session/link-slot.ts';
 import type { Screen } from '../../core/session/screen.ts';
 import '../components/p2p-scanner.ts';
 import '../components/p2p-signal-in.ts';
@@ -22,7 +23,7 @@ export interface ConnectContext {
   readonly intents: ConnectIntents;
   readonly media: MediaAccess | undefined;
   /** When this device's answer stops working, and when its attempt began (epoch ms). */
-  readonly timing: { readonly deadline: number | undefined; readonly startedAt: number | undefined };
+  readonly timing: AttemptTiming;
 }
 
 /**

@@ -109,12 +109,12 @@ describe('PeerSession between two linked connections', () => {
     const before = Date.now();
     await b.session.acceptBlob(code(a.session));
     // The page counts down to this: the answer is valid until then.
-    expect(b.session.deadline).toBeGreaterThanOrEqual(before + 300);
-    expect(b.session.deadline).toBeLessThanOrEqual(Date.now() + 300);
-    expect(a.session.deadline).toBeUndefined();
+    expect(b.session.timing.deadline).toBeGreaterThanOrEqual(before + 300);
+    expect(b.session.timing.deadline).toBeLessThanOrEqual(Date.now() + 300);
+    expect(a.session.timing.deadline).toBeUndefined();
     const failed = await reaches(b.session, phase('failed'));
     expect(failed).toEqual({ phase: 'failed', reason: 'timeout', role: 'answerer', afterMs: 300, diagnosis: ['mdns-only'] });
-    expect(b.session.deadline).toBeUndefined();
+    expect(b.session.timing.deadline).toBeUndefined();
     await until(() => b.connections[0]!.connectionState === 'closed');
     expect(b.session.connection).toBeUndefined();
   });
