@@ -1,5 +1,6 @@
 import { RTCPeerConnection as NodeRTCPeerConnection } from 'node-datachannel/polyfill';
 import type { Platform } from '../../src/core/app/platform.ts';
+import type { DeviceIdentityStore } from '../../src/core/device/identity-store.ts';
 import { TypedEventTarget } from '../../src/core/events/typed-event-target.ts';
 import type { SettingsStore } from '../../src/core/settings/settings-model.ts';
 import { BlobPartsSink } from '../../src/core/transfer/blob-parts-sink.ts';
@@ -37,12 +38,38 @@ export class MemoryReceivedFiles extends TypedEventTarget<{ change: Event }> imp
   }
 }
 
+/**
+ * A device's certificate and known devices in memory. libdatachannel's polyfill makes no
+ * certificates (generateCertificate throws), so by default there is none and each connection
+ * keeps libdatachannel's own; a test of the renewal rules hands in a generator.
+ */
+export function memoryIdentityStore(generate: () => Promise<RTCCertificate | undefined> = async () => undefined) {
+  let certificate: RTCCertificate | undefined;
+  const known = new Set<string>();
+  return {
+    known,
+    get certificate() {
+      return certificate;
+    },
+    loadCertificate: async () => certificate,
+    saveCertificate: async (next) => void (certificate = next),
+    generateCertificate: generate,
+    isKnownDevice: async (fingerprint) => known.has(fingerprint),
+    addKnownDevice: async (fingerprint) => void known.add(fingerprint),
+    clear: async () => {
+      certificate = undefined;
+      known.clear();
+    },
+  } satisfies DeviceIdentityStore & { known: Set<string>; certificate: RTCCertificate | undefined };
+}
+
 /** The core on Node: libdatachannel's standard RTCPeerConnection, no camera, memory for the rest. */
 export function nodePlatform(settings?: object): Platform & { receivedFiles: MemoryReceivedFiles } {
   return {
     createPeerConnection: (config) => new NodeRTCPeerConnection({ ...config, ...LOOPBACK }) as unknown as RTCPeerConnection,
     settingsStore: memorySettingsStore(settings),
     receivedFiles: new MemoryReceivedFiles(),
+    deviceIdentity: memoryIdentityStore(),
   };
 }
 
