@@ -6,6 +6,7 @@ import type { SettingsStore } from '../../src/core/settings/settings-model.ts';
 import { BlobPartsSink } from '../../src/core/transfer/blob-parts-sink.ts';
 import type { SinkFactory } from '../../src/core/transfer/file-sink.ts';
 import type { ReceivedFiles } from '../../src/core/transfer/received-files.ts';
+import { pemCertificate, withPemFiles } from './pem-certificate.ts';
 
 /** Settings held in memory; loopback needs no ICE servers, and an offline machine has none. */
 export function memorySettingsStore(settings: object = { iceServers: [] }): SettingsStore {
@@ -38,11 +39,7 @@ export class MemoryReceivedFiles extends TypedEventTarget<{ change: Event }> imp
   }
 }
 
-/**
- * A device's certificate and known devices in memory. libdatachannel's polyfill makes no
- * certificates (generateCertificate throws), so by default there is none and each connection
- * keeps libdatachannel's own; a test of the renewal rules hands in a generator.
- */
+/** A device's certificate and known devices in memory; certificates come from `generate`. */
 export function memoryIdentityStore(generate: () => Promise<RTCCertificate | undefined> = async () => undefined) {
   let certificate: RTCCertificate | undefined;
   const known = new Set<string>();
@@ -63,13 +60,16 @@ export function memoryIdentityStore(generate: () => Promise<RTCCertificate | und
   } satisfies DeviceIdentityStore & { known: Set<string>; certificate: RTCCertificate | undefined };
 }
 
-/** The core on Node: libdatachannel's standard RTCPeerConnection, no camera, memory for the rest. */
+/**
+ * The core on Node: libdatachannel's standard RTCPeerConnection, no camera, memory for the rest,
+ * and a lasting certificate made by openssl, so a peer looks the same in every session.
+ */
 export function nodePlatform(settings?: object): Platform & { receivedFiles: MemoryReceivedFiles } {
   return {
-    createPeerConnection: (config) => new NodeRTCPeerConnection({ ...config, ...LOOPBACK }) as unknown as RTCPeerConnection,
+    createPeerConnection: (config) => new NodeRTCPeerConnection({ ...withPemFiles(config), ...LOOPBACK }) as unknown as RTCPeerConnection,
     settingsStore: memorySettingsStore(settings),
     receivedFiles: new MemoryReceivedFiles(),
-    deviceIdentity: memoryIdentityStore(),
+    deviceIdentity: memoryIdentityStore(async () => pemCertificate()),
   };
 }
 
