@@ -48,13 +48,19 @@ export class DeviceIdentity {
     return known ? 'known' : 'new';
   }
 
-  /** Forgets the certificate and every known device; the next connection shows a new fingerprint. */
-  forget(): Promise<void> {
-    return this.queue(async () => {
-      this.certificate = undefined;
+  /**
+   * Forgets the certificate and every known device; the next connection shows a new fingerprint.
+   * False when the store could not be cleared (what it holds is then unchanged).
+   */
+  async forget(): Promise<boolean> {
+    let cleared = false;
+    await this.queue(async () => {
       await this.store.clear();
+      cleared = true;
+      this.certificate = undefined;
       await this.loadOrRenew();
     });
+    return cleared;
   }
 
   /** The stored certificate (another tab may have renewed it), else a new one, saved. */

@@ -94,9 +94,19 @@ describe('DeviceIdentity', () => {
     const { identity, certificateIn } = setup();
     await identity.ready;
     await identity.recognise('sha-256 AA:BB');
-    await identity.forget();
+    expect(await identity.forget()).toBe(true);
     expect(certificateIn()).toBe('cert-2');
     expect(await identity.recognise('sha-256 AA:BB')).toBe('new');
+  });
+
+  test('forget() says so when the store cannot be cleared, and the certificate stays', async () => {
+    const { identity, store, certificateIn } = setup();
+    await identity.ready;
+    store.clear = async () => {
+      throw new Error('storage refused');
+    };
+    expect(await identity.forget()).toBe(false);
+    expect(certificateIn()).toBe('cert-1');
   });
 
   test('a store that fails leaves the browser its own certificate', async () => {
