@@ -1,7 +1,8 @@
 import { localized } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DeviceIdentity } from '../../core/device/device-identity.ts';
+import { fieldsetStyles } from '../styles/fieldset-styles.ts';
 import { sharedStyles } from '../styles/shared-styles.ts';
 import { DEVICE_TEXT } from '../text/device-text.ts';
 
@@ -19,16 +20,7 @@ declare global {
 @customElement('p2p-forget-device')
 @localized()
 export class P2pForgetDevice extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      fieldset {
-        border: 1px solid var(--p2p-border);
-        border-radius: var(--p2p-radius);
-        margin: 0.75rem 0;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, fieldsetStyles];
 
   @property({ attribute: false }) identity: Pick<DeviceIdentity, 'forget'> | undefined;
   @state() private outcome: 'forgotten' | 'not-forgotten' | undefined;
