@@ -3,6 +3,7 @@ import { browserMedia } from './browser-media.ts';
 import { browserNetworkChanges } from './browser-network-changes.ts';
 import { browserWakeLock } from './browser-wake-lock.ts';
 import { BrowserReceivedFiles } from './files/browser-received-files.ts';
+import { indexedDbIdentityStore } from './indexed-db-identity.ts';
 import { localSettingsStore } from './local-storage-slot.ts';
 
 /** The browser's implementations of everything the core needs from its surroundings. */
@@ -14,5 +15,6 @@ export function browserPlatform(): Platform {
     receivedFiles: new BrowserReceivedFiles(),
     wakeLock: browserWakeLock,
     networkChanges: browserNetworkChanges,
+    deviceIdentity: indexedDbIdentityStore(),
   };
 }

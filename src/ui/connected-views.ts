@@ -4,4 +4,5 @@
  */
 import './components/p2p-call.ts';
 import './components/p2p-files.ts';
+import './components/p2p-peer-recognition.ts';
 import './components/p2p-stats.ts';

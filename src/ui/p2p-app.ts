@@ -96,7 +96,7 @@ export class P2pApp extends LitElement {
           ${screen.name === 'connect' && screen.atStart
             ? nothing
             : html`<div class="row"><button @click=${this.newSession}>${msg('New session')}</button></div>`}
-          <p2p-settings .settings=${app.settings.current} @p2p-settings-change=${this.changeSettings}></p2p-settings>
+          <p2p-settings .settings=${app.settings.current} .identity=${app.identity} @p2p-settings-change=${this.changeSettings}></p2p-settings>
         </div>
       </main>
     `;

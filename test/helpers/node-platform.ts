@@ -1,10 +1,12 @@
 import { RTCPeerConnection as NodeRTCPeerConnection } from 'node-datachannel/polyfill';
 import type { Platform } from '../../src/core/app/platform.ts';
+import type { DeviceIdentityStore } from '../../src/core/device/identity-store.ts';
 import { TypedEventTarget } from '../../src/core/events/typed-event-target.ts';
 import type { SettingsStore } from '../../src/core/settings/settings-model.ts';
 import { BlobPartsSink } from '../../src/core/transfer/blob-parts-sink.ts';
 import type { SinkFactory } from '../../src/core/transfer/file-sink.ts';
 import type { ReceivedFiles } from '../../src/core/transfer/received-files.ts';
+import { pemCertificate, withPemFiles } from './pem-certificate.ts';
 
 /** Settings held in memory; loopback needs no ICE servers, and an offline machine has none. */
 export function memorySettingsStore(settings: object = { iceServers: [] }): SettingsStore {
@@ -37,12 +39,37 @@ export class MemoryReceivedFiles extends TypedEventTarget<{ change: Event }> imp
   }
 }
 
-/** The core on Node: libdatachannel's standard RTCPeerConnection, no camera, memory for the rest. */
+/** A device's certificate and known devices in memory; certificates come from `generate`. */
+export function memoryIdentityStore(generate: () => Promise<RTCCertificate | undefined> = async () => undefined) {
+  let certificate: RTCCertificate | undefined;
+  const known = new Set<string>();
+  return {
+    known,
+    get certificate() {
+      return certificate;
+    },
+    loadCertificate: async () => certificate,
+    saveCertificate: async (next) => void (certificate = next),
+    generateCertificate: generate,
+    isKnownDevice: async (fingerprint) => known.has(fingerprint),
+    addKnownDevice: async (fingerprint) => void known.add(fingerprint),
+    clear: async () => {
+      certificate = undefined;
+      known.clear();
+    },
+  } satisfies DeviceIdentityStore & { known: Set<string>; certificate: RTCCertificate | undefined };
+}
+
+/**
+ * The core on Node: libdatachannel's standard RTCPeerConnection, no camera, memory for the rest,
+ * and a lasting certificate made by openssl, so a peer looks the same in every session.
+ */
 export function nodePlatform(settings?: object): Platform & { receivedFiles: MemoryReceivedFiles } {
   return {
-    createPeerConnection: (config) => new NodeRTCPeerConnection({ ...config, ...LOOPBACK }) as unknown as RTCPeerConnection,
+    createPeerConnection: (config) => new NodeRTCPeerConnection({ ...withPemFiles(config), ...LOOPBACK }) as unknown as RTCPeerConnection,
     settingsStore: memorySettingsStore(settings),
     receivedFiles: new MemoryReceivedFiles(),
+    deviceIdentity: memoryIdentityStore(async () => pemCertificate()),
   };
 }
 

@@ -1,4 +1,6 @@
 import { ChatFeature } from '../chat/chat-feature.ts';
+import { DeviceIdentity } from '../device/device-identity.ts';
+import { PeerRecognition } from '../device/peer-recognition.ts';
 import { CallFeature } from '../media/call-feature.ts';
 import type { MediaAccess } from '../media/media-access.ts';
 import { mediaErrorCode, type MediaErrorCode } from '../media/media-error.ts';
@@ -22,6 +24,10 @@ export interface App {
   readonly calls: CallFeature;
   readonly transfers: TransferFeature;
   readonly settings: SettingsModel;
+  /** This device's lasting certificate and the devices it has met, where the platform keeps them. */
+  readonly identity: DeviceIdentity | undefined;
+  /** Whether the connected device has connected to this one before. */
+  readonly recognition: PeerRecognition;
   /** Whether a transfer or a call runs, and the screen is kept on for it. */
   readonly keepAwake: KeepAwake;
   /** The platform's camera, microphone and screen, if it has them (the scanner uses the camera). */
@@ -40,11 +46,13 @@ export function createApp(platform: Platform): App {
   const transfers = new TransferFeature(platform.receivedFiles);
   // Received files are kept only until saved: what an earlier visit left behind goes now.
   void platform.receivedFiles.clear();
+  const identity = platform.deviceIdentity && new DeviceIdentity(platform.deviceIdentity);
+  const recognition = new PeerRecognition(identity);
   const session = new PeerSession({
-    createPeerConnection: platform.createPeerConnection,
+    createPeerConnection: (config) => platform.createPeerConnection(identity?.withCertificate(config) ?? config),
     codec: lazyCodec,
     settings: () => settings.current,
-    features: [chat, calls, transfers, new IceRestartFeature(platform.networkChanges)],
+    features: [chat, calls, transfers, new IceRestartFeature(platform.networkChanges), recognition],
   });
   return {
     session,
@@ -53,6 +61,8 @@ export function createApp(platform: Platform): App {
     calls,
     transfers,
     settings,
+    identity,
+    recognition,
     keepAwake: new KeepAwake(platform.wakeLock, calls, transfers),
     media: platform.media,
     screen: () => screenFor(session.state, { inConversation: session.conversation.id !== undefined }),

@@ -1,3 +1,4 @@
+import type { DeviceIdentityStore } from '../device/identity-store.ts';
 import type { MediaAccess } from '../media/media-access.ts';
 import type { NetworkChanges } from '../session/ice-restart.ts';
 import type { WakeLockAccess } from './keep-awake.ts';
@@ -15,4 +16,6 @@ export interface Platform {
   readonly wakeLock?: WakeLockAccess;
   /** Says when the device's network may have changed, so ICE is restarted in-band at once. */
   readonly networkChanges?: NetworkChanges;
+  /** Keeps this device's certificate and the devices it has met; without it every connection looks new. */
+  readonly deviceIdentity?: DeviceIdentityStore;
 }

@@ -1,15 +1,12 @@
 import { css } from 'lit';
+import { fieldsetStyles } from '../styles/fieldset-styles.ts';
 import { sharedStyles } from '../styles/shared-styles.ts';
 
 /** The settings form: fieldsets, one grid row per ICE server. */
 export const settingsStyles = [
   sharedStyles,
+  fieldsetStyles,
   css`
-    fieldset {
-      border: 1px solid var(--p2p-border);
-      border-radius: var(--p2p-radius);
-      margin: 0.75rem 0;
-    }
     .server {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)) auto;

@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { DeviceIdentity } from '../../core/device/device-identity.ts';
 import {
   DEFAULT_SETTINGS,
   hasTurnServer,
@@ -9,6 +10,7 @@ import {
   type IceServerEntry,
   type Settings,
 } from '../../core/settings/settings.ts';
+import './p2p-forget-device.ts';
 import { settingsStyles } from './p2p-settings.styles.ts';
 
 export type SettingsChangeEvent = CustomEvent<{ settings: Settings }>;
@@ -43,6 +45,8 @@ export class P2pSettings extends LitElement {
   static override styles = settingsStyles;
 
   @property({ attribute: false }) settings: Settings = DEFAULT_SETTINGS;
+  /** This device's lasting identity, which Settings can forget; absent where the platform keeps none. */
+  @property({ attribute: false }) identity: Pick<DeviceIdentity, 'forget'> | undefined;
   /** Rows as typed, including invalid ones; only valid rows reach the settings. */
   @state() private rows: IceServerEntry[] | undefined;
 
@@ -82,6 +86,7 @@ export class P2pSettings extends LitElement {
             `,
           )}
         </fieldset>
+        <p2p-forget-device .identity=${this.identity}></p2p-forget-device>
       </details>
     `;
   }
