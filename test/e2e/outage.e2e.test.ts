@@ -91,7 +91,10 @@ describe('a network outage', () => {
     }
     expect(await b.chat.count('before the outage')).toBe(1);
     expect(await a.chat.log.getByText('not sent yet').count()).toBe(0);
-    for (const peer of [a, b]) await peer.page.getByText('Reconnected: the conversation goes on where it stopped.').waitFor();
+    for (const peer of [a, b]) {
+      await peer.page.getByText('Reconnected: the conversation goes on where it stopped.').waitFor();
+      await peer.page.getByText('The same device as before').waitFor();
+    }
 
     await b.files.waitForPhase('resumed.bin', 'verified', 60_000);
     await a.files.waitForPhase('resumed.bin', 'verified', 60_000);
