@@ -10,7 +10,8 @@ export interface WakeLockAccess {
   request(): Promise<() => void>;
 }
 
-const RUNNING = new Set(['waiting', 'sending', 'receiving', 'verifying']);
+// 'interrupted' too: a phone that sleeps while a transfer waits for Reconnect may drop the page and all it held.
+const RUNNING = new Set(['waiting', 'sending', 'receiving', 'verifying', 'interrupted']);
 
 /**
  * Keeps the screen on while a transfer or a call runs, and lets it sleep again after: a phone that
