@@ -10,10 +10,14 @@ import './ui/p2p-app.ts';
 const page = document.querySelector('p2p-app');
 const app = createApp(browserPlatform());
 
-// The language is settled before the page first renders, so a Korean browser never flashes English.
+// The language is settled before the page first renders, so a Korean browser never flashes English;
+// and this device's certificate is loaded, so that even an offer made at once carries it (else the
+// other device would not know it again after a reconnect). Storage that hangs delays nothing long.
+const IDENTITY_WAIT_MS = 300;
 const locale = new LocaleChoice(localLocaleStore, navigator.languages);
 document.addEventListener('p2p-locale-change', (event) => void locale.choose(event.detail.locale));
-void locale.start().finally(() => {
+const identity = Promise.race([app.identity?.ready, new Promise((resolve) => setTimeout(resolve, IDENTITY_WAIT_MS))]);
+void Promise.allSettled([locale.start(), identity]).finally(() => {
   if (page) page.app = app;
 });
 

@@ -11,7 +11,7 @@ import { dtlsFingerprint } from './dtls-fingerprint.ts';
 export class PeerRecognition extends TypedEventTarget<{ change: Event }> implements SessionFeature {
   readonly messageTypes: readonly string[] = [];
   private recognition: DeviceRecognition | undefined;
-  /** The peer this session has recognised: a link re-attached to it must not count it twice. */
+  /** The peer this session has recognised: a link re-attached to it is the same device as before. */
   private fingerprint: string | undefined;
 
   constructor(private readonly identity: DeviceIdentity | undefined) {
@@ -25,7 +25,9 @@ export class PeerRecognition extends TypedEventTarget<{ change: Event }> impleme
 
   attach(link: FeatureLink): void {
     const fingerprint = dtlsFingerprint(link.pc.remoteDescription?.sdp ?? '');
-    if (!this.identity || !fingerprint || fingerprint === this.fingerprint) return;
+    if (!this.identity || !fingerprint) return;
+    // A reconnect to the device of the last link: known, whatever the first link found.
+    if (fingerprint === this.fingerprint) return this.settle(fingerprint, 'known');
     this.fingerprint = fingerprint;
     this.recognition = undefined;
     this.identity.recognise(fingerprint).then(
