@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { chromium, codeShown, createOffer, firefox, openPage, paste, pasteBox, status, until } from './app-page.ts';
+import { chromium, codeShown, connectTwoPages, createOffer, firefox, openPage, paste, pasteBox, status, until } from './app-page.ts';
 import { allByRole, buttonNames, getByRole, settled, type, visibleText } from './mount.ts';
 
 /** One step at a time, as a person sees it: what each step offers, and where the focus goes. */
@@ -52,13 +52,7 @@ describe('the guided flow', () => {
   });
 
   test('connected: the focus moves to the conversation once, and stays put while it goes on', async () => {
-    const a = await openPage(chromium);
-    const b = await openPage(firefox);
-    await paste(b, await createOffer(a));
-    await until(b, () => expect(status(b)).toMatch(/^Answer ready\./));
-    await paste(a, codeShown(b, 'Answer'));
-    await until(a, () => expect([status(a), status(b)]).toEqual(['Connected', 'Connected']));
-    await settled(b);
+    const { a, b } = await connectTwoPages();
     expect(visibleText(focused()!)).toBe('Conversation');
     const box = getByRole(b, 'textbox', 'Message') as HTMLInputElement;
     box.focus();
