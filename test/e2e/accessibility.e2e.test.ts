@@ -1,5 +1,6 @@
-import { describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, inject, test } from 'vitest';
 import { randomFile } from '../support/inputs/random-file.ts';
+import { allowUdpAgain, dropAllUdp, endAnyOutage } from '../support/launch/outage.ts';
 import { waitUntilBothConnected } from '../support/page/peer-page.ts';
 import { openPair } from '../support/page/pair.ts';
 import { ScreenAudit } from '../support/page/screen-audit.ts';
@@ -14,9 +15,10 @@ const LOCALES = ['en-US'] as const;
 const baseUrl = inject('baseUrl');
 // The call screen needs a camera: Chromium's fake one, its prompt answered (as in video.e2e).
 const browser = useChromiumOnOfflineLan(['--use-fake-ui-for-media-stream']);
+afterEach(endAnyOutage);
 
 describe.each(LOCALES)('axe-core on every screen, browser language %s', (locale) => {
-  test('start, offer, error, answer, connected, settings, files, call — English and Korean, light and dark: nothing serious or critical, focus always visible', async () => {
+  test('start, offer, error, answer, connected, settings, files, call, interrupted, link lost — English and Korean, light and dark: nothing serious or critical, focus always visible', async () => {
     const audit = new ScreenAudit();
     const [a, b] = await openPair(browser(), baseUrl, { camera: true, locale });
     await audit.check('start', a.page);
@@ -53,8 +55,15 @@ describe.each(LOCALES)('axe-core on every screen, browser language %s', (locale)
     await audit.check('call (caller)', a.page);
     await audit.check('call (callee)', b.page);
 
+    dropAllUdp();
+    await a.waitForStatus(/^Link interrupted/, 15_000);
+    await audit.check('interrupted (call paused)', a.page);
+    await a.button('Reconnect').waitFor({ timeout: 60_000 });
+    await audit.check('link lost (Reconnect)', a.page);
+    allowUdpAgain();
+
     console.log(`${locale}:\n${audit.counts()}`);
     expect.soft(audit.hiddenFocus(), 'controls that hide their keyboard focus').toEqual([]);
     expect.soft(audit.seriousOrCritical(), `all axe violations, ${locale}:\n${audit.describe()}`).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 });

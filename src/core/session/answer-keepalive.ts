@@ -1,4 +1,4 @@
-import { iceFormOf } from '../signal/internal/ice-credentials.ts';
+import { iceFormOf } from '../signal/index.ts';
 
 /** Which ICE stack wrote a description, told by the shape of its credentials (ice-credentials.ts). */
 export type IceStack = 'firefox' | 'chromium' | 'other';

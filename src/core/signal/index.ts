@@ -10,6 +10,7 @@ export { blobMode } from './internal/blob-text.ts';
 export { answersOffer, offerTag } from './offer-tag.ts';
 /** For the link diagnosis: what kind of address each candidate of a description is. */
 export { parseCandidateLine, type CandidateLine } from './internal/candidate-line.ts';
+export { iceFormOf } from './internal/ice-credentials.ts';
 export { checkSdp, countCandidates, iceUfrag, MAX_SDP_CHARS } from './sdp-check.ts';
 export {
   DECODE_ERROR_CODES,
