@@ -15,6 +15,7 @@ export function conversationView(app: App, live: boolean) {
     <h2 class="conversation-title" tabindex="-1" data-step-focus>${FLOW_TEXT.conversation}</h2>
     <p class="hint" aria-live="polite">${app.conversation.lastOutcome === 'continued' ? FLOW_TEXT.continued : ''}</p>
     <p2p-peer-recognition .recognition=${app.recognition}></p2p-peer-recognition>
+    <p2p-verification .verification=${app.verification}></p2p-verification>
     <div class="conversation">
       <section class="panel call-area" aria-labelledby="call-title">
         <h3 id="call-title">${msg('Video call')}</h3>
