@@ -1,4 +1,5 @@
-import { commitmentTo, fromHex, newNonce, sameBytes, toHex } from './verification-code.ts';
+import { fromHex, newNonce, sameBytes, toHex } from './verification-bytes.ts';
+import { commitmentTo } from './verification-code.ts';
 import type { VerificationMessage } from './verification-messages.ts';
 
 /** The link's roles: the offerer made the offer that this link's connection answered. */

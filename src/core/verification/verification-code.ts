@@ -1,8 +1,6 @@
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 
-/** Each side's secret for one link: 128 bits, so neither a guess nor a table can precompute the code. */
-export const NONCE_BYTES = 16;
 const CODE_DIGITS = 6;
 const INFO = new TextEncoder().encode('p2p-direct verification code v1');
 
@@ -13,10 +11,6 @@ export interface CodeInputs {
   /** The DTLS fingerprints as the applied descriptions name them (`sha-256 AB:CD:…`). */
   readonly offererFingerprint: string;
   readonly answererFingerprint: string;
-}
-
-export function newNonce(): Uint8Array {
-  return crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
 }
 
 export function commitmentTo(nonce: Uint8Array): Uint8Array {
@@ -35,21 +29,4 @@ export function verificationCode(inputs: CodeInputs): string {
   // 64 bits reduced to 10^6 values: the bias (10^6 / 2^64) is far below anything observable.
   const value = bytes.reduce((sum, byte) => (sum << 8n) | BigInt(byte), 0n) % 10n ** BigInt(CODE_DIGITS);
   return value.toString().padStart(CODE_DIGITS, '0');
-}
-
-/** `123456` → `123 456`: two groups are easier to read aloud and compare. */
-export function formatCode(code: string): string {
-  return `${code.slice(0, 3)} ${code.slice(3)}`;
-}
-
-export function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-export function fromHex(hex: string): Uint8Array {
-  return Uint8Array.from(hex.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
-}
-
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, index) => byte === b[index]);
 }

@@ -3,9 +3,10 @@ import type { DeviceIdentity } from '../device/device-identity.ts';
 import { dtlsFingerprint } from '../device/dtls-fingerprint.ts';
 import { TypedEventTarget } from '../events/typed-event-target.ts';
 import type { FeatureLink, SessionFeature } from '../session/feature.ts';
-import { CommitReveal, type ExchangeFault } from './commit-reveal.ts';
-import { verificationCode } from './verification-code.ts';
-import { parseVerificationMessage, VERIFICATION_MESSAGE_TYPES } from './verification-messages.ts';
+import type { CommitReveal, ExchangeFault } from './commit-reveal.ts';
+import { VERIFICATION_MESSAGE_TYPES } from './verification-messages.ts';
+
+type Exchange = typeof import('./exchange.ts');
 
 /** Whether the people have compared this link's code: not yet, now, or on an earlier link with the same device. */
 export type CodeTrust = 'unchecked' | 'confirmed' | 'verified-before';
@@ -31,6 +32,9 @@ export class VerificationFeature extends TypedEventTarget<{ change: Event }> imp
   private current: VerificationState = { phase: 'idle' };
   private link: FeatureLink | undefined;
   private exchange: CommitReveal | undefined;
+  private loaded: Exchange | undefined;
+  /** The link's steps in arrival order, each after the exchange's module has loaded. */
+  private steps: Promise<void> = Promise.resolve();
   private peerFingerprint: string | undefined;
   /** The device whose code the people confirmed in this conversation: a reconnect to it needs no second look. */
   private confirmedFingerprint: string | undefined;
@@ -58,23 +62,43 @@ export class VerificationFeature extends TypedEventTarget<{ change: Event }> imp
     return this.current.phase === 'ready' && this.current.trust !== 'unchecked';
   }
 
+  /** Settles once every step received so far has been taken (tests wait on it). */
+  get settled(): Promise<void> {
+    return this.steps;
+  }
+
   attach(link: FeatureLink): void {
     this.link = link;
-    this.lastEnding = undefined;
-    this.peerFingerprint = undefined;
-    this.exchange = new CommitReveal(link.polite ? 'answerer' : 'offerer', (message) => link.send(message));
+    this.lastEnding = this.peerFingerprint = this.exchange = undefined;
     this.set({ phase: 'exchanging' });
+    this.steps = import('./exchange.ts').then(
+      (loaded) => {
+        if (this.link !== link) return;
+        this.loaded = loaded;
+        this.exchange = new loaded.CommitReveal(link.polite ? 'answerer' : 'offerer', (message) => link.send(message));
+      },
+      () => void (this.link === link && this.set({ phase: 'unavailable' })),
+    );
   }
 
   /** After the hellos: a replaced conversation resets features, so the exchange must not begin before. */
   resume(): void {
-    this.exchange?.start();
+    this.step(() => this.exchange?.start());
   }
 
   handle(message: UncheckedMessage): void {
+    this.step(() => this.take(message));
+  }
+
+  private step(act: () => void): void {
+    const link = this.link;
+    this.steps = this.steps.then(() => (this.link === link ? act() : undefined));
+  }
+
+  private take(message: UncheckedMessage): void {
     const exchange = this.exchange;
-    if (!exchange) return;
-    const parsed = parseVerificationMessage(message);
+    if (!exchange || !this.loaded) return;
+    const parsed = this.loaded.parseVerificationMessage(message);
     const result = parsed.ok ? exchange.receive(parsed.value) : ({ kind: 'broken', fault: 'out-of-order' } as const);
     if (result.kind === 'broken') return this.end(result.fault);
     if (result.kind === 'done') this.settle(result.offererNonce, result.answererNonce);
@@ -109,9 +133,9 @@ export class VerificationFeature extends TypedEventTarget<{ change: Event }> imp
     const link = this.link;
     const own = dtlsFingerprint(link?.pc.localDescription?.sdp ?? '');
     const peer = dtlsFingerprint(link?.pc.remoteDescription?.sdp ?? '');
-    if (!link || !own || !peer) return this.set({ phase: 'unavailable' });
+    if (!link || !own || !peer || !this.loaded) return this.set({ phase: 'unavailable' });
     const [offererFingerprint, answererFingerprint] = link.polite ? [peer, own] : [own, peer];
-    const code = verificationCode({ offererNonce, answererNonce, offererFingerprint, answererFingerprint });
+    const code = this.loaded.verificationCode({ offererNonce, answererNonce, offererFingerprint, answererFingerprint });
     this.peerFingerprint = peer;
     const sameAsConfirmed = peer === this.confirmedFingerprint;
     this.set({ phase: 'ready', code, trust: sameAsConfirmed ? 'verified-before' : 'unchecked' });

@@ -1,6 +1,6 @@
 import type { UncheckedMessage } from '../channel/control-messages.ts';
 import { err, ok, type Result } from '../util/result.ts';
-import { NONCE_BYTES } from './verification-code.ts';
+import { NONCE_BYTES } from './verification-bytes.ts';
 
 /**
  * The three steps of the commit–reveal, in the only order either side accepts: the offerer binds

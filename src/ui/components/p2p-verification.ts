@@ -1,7 +1,7 @@
 import { localized } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatCode } from '../../core/verification/verification-code.ts';
+import { formatCode } from '../../core/verification/verification-bytes.ts';
 import type { VerificationFeature } from '../../core/verification/verification-feature.ts';
 import { SubscriptionController } from '../controllers/subscription-controller.ts';
 import { sharedStyles } from '../styles/shared-styles.ts';

@@ -1,5 +1,4 @@
 import { msg } from '@lit/localize';
-import type { VerificationEnding } from '../../core/verification/verification-feature.ts';
 
 /** The verification code's label, its one line of advice, and what the people answered. */
 export const VERIFICATION_TEXT = {
@@ -29,14 +28,3 @@ export const VERIFICATION_TEXT = {
     return msg('Verified before: you compared the codes with this device on an earlier link.');
   },
 };
-
-/** The warning after this device ended a link over its verification. */
-export function verificationEndingText(ending: VerificationEnding): string {
-  switch (ending) {
-    case 'codes-differ':
-      return msg('The link was ended because the verification codes differed. Someone may have altered the codes on the way: connect again, face to face if you can, and compare the new codes.');
-    case 'commitment-mismatch':
-    case 'out-of-order':
-      return msg('The link was ended: the other side broke the verification steps, so it may not be the device you meant. Connect again, face to face if you can.');
-  }
-}

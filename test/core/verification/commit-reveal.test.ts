@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CommitReveal, type ExchangeResult } from '../../../src/core/verification/commit-reveal.ts';
-import { commitmentTo, formatCode, newNonce, toHex, verificationCode } from '../../../src/core/verification/verification-code.ts';
+import { formatCode, newNonce, toHex } from '../../../src/core/verification/verification-bytes.ts';
+import { commitmentTo, verificationCode } from '../../../src/core/verification/verification-code.ts';
 import type { VerificationMessage } from '../../../src/core/verification/verification-messages.ts';
 
 /** Both roles, each recording what it sent, so a test delivers messages one at a time, in any order. */

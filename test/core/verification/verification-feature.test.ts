@@ -32,8 +32,10 @@ function attach(self: Side, polite: boolean, local: string, remote: string): voi
 }
 
 /** Delivers queued messages both ways until neither side has more, through `tamper` if given. */
-function deliver(a: Side, b: Side, tamper: (message: UncheckedMessage) => UncheckedMessage = (m) => m): void {
-  while (a.outbox.length || b.outbox.length) {
+async function deliver(a: Side, b: Side, tamper: (message: UncheckedMessage) => UncheckedMessage = (m) => m): Promise<void> {
+  for (;;) {
+    await Promise.all([a.feature.settled, b.feature.settled]);
+    if (!a.outbox.length && !b.outbox.length) return;
     for (const [from, to] of [[a, b], [b, a]] as const) {
       for (const message of from.outbox.splice(0)) to.feature.handle(tamper(message));
     }
@@ -51,43 +53,48 @@ function linked(a = side(), b = side(), fingerprints = FP) {
 const codeOf = (s: Side) => (s.feature.state.phase === 'ready' ? s.feature.state.code : undefined);
 
 describe('VerificationFeature', () => {
-  test('two honest ends show the same six digits, unchecked until the people say so', () => {
+  test('two honest ends show the same six digits, unchecked until the people say so', async () => {
     const { a, b } = linked();
     expect(a.feature.state).toEqual({ phase: 'exchanging' });
-    deliver(a, b);
+    await a.feature.settled;
+    // Loaded, committed, and still no code: the answerer's nonce has not arrived.
+    expect(a.outbox.map((message) => message.type)).toEqual(['verify-commit']);
+    expect(a.feature.state).toEqual({ phase: 'exchanging' });
+    await deliver(a, b);
     expect(codeOf(a)).toMatch(/^\d{6}$/);
     expect(codeOf(b)).toBe(codeOf(a));
     expect([a.feature.verified, b.feature.verified]).toEqual([false, false]);
   });
 
-  test('each end of a man in the middle sees a different code (its links have different fingerprints)', () => {
+  test('each end of a man in the middle sees a different code (its links have different fingerprints)', async () => {
     const { a, b: m1 } = linked(side(), side(), { ...FP, answerer: FP.stranger });
     const { a: m2, b } = linked(side(), side(), { ...FP, offerer: FP.stranger });
-    deliver(a, m1);
-    deliver(m2, b);
+    await deliver(a, m1);
+    await deliver(m2, b);
     expect(codeOf(a)).toBe(codeOf(m1));
     expect(codeOf(a)).not.toBe(codeOf(b));
   });
 
-  test('a peer whose reveal does not match its commitment ends the link', () => {
+  test('a peer whose reveal does not match its commitment ends the link', async () => {
     const { a, b } = linked();
-    deliver(a, b, (message) => (message.type === 'verify-reveal' ? { ...message, nonce: '0'.repeat(32) } : message));
+    await deliver(a, b, (message) => (message.type === 'verify-reveal' ? { ...message, nonce: '0'.repeat(32) } : message));
     expect(b.ended).toEqual(['ended']);
     expect(b.feature.ending).toBe('commitment-mismatch');
     expect(b.feature.state).toEqual({ phase: 'idle' });
   });
 
-  test('malformed or out-of-turn verification messages end the link', () => {
+  test('malformed or out-of-turn verification messages end the link', async () => {
     for (const message of [{ type: 'verify-commit', commitment: 'xyz' }, { type: 'verify-reveal', nonce: '0'.repeat(32) }]) {
       const { b } = linked();
       b.feature.handle(message);
+      await b.feature.settled;
       expect(b.feature.ending).toBe('out-of-order');
     }
   });
 
-  test('"Codes don\'t match" ends the link with its reason; the next link clears it', () => {
+  test('"Codes don\'t match" ends the link with its reason; the next link clears it', async () => {
     const { a, b } = linked();
-    deliver(a, b);
+    await deliver(a, b);
     a.feature.reject();
     expect(a.ended).toEqual(['ended']);
     expect(a.feature.ending).toBe('codes-differ');
@@ -98,36 +105,36 @@ describe('VerificationFeature', () => {
   test('"Codes match" is remembered for that device: a later link with it says verified before, another device does not', async () => {
     const store = new Set<string>();
     let { a, b } = linked(side(store));
-    deliver(a, b);
+    await deliver(a, b);
     a.feature.confirm();
     expect(a.feature.state).toMatchObject({ trust: 'confirmed' });
     await until(() => store.has(`sha-256 ${FP.answerer}`));
 
     // A new session with the same device (the same certificate): verified before.
     ({ a, b } = linked(side(store)));
-    deliver(a, b);
+    await deliver(a, b);
     await until(() => a.feature.state.phase === 'ready' && a.feature.state.trust === 'verified-before');
     expect(a.feature.verified).toBe(true);
 
     ({ a, b } = linked(side(store), side(), { ...FP, answerer: FP.stranger }));
-    deliver(a, b);
+    await deliver(a, b);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(a.feature.state).toMatchObject({ trust: 'unchecked' });
   });
 
-  test('a reconnect in the same conversation to the confirmed device needs no second look', () => {
+  test('a reconnect in the same conversation to the confirmed device needs no second look', async () => {
     let { a, b } = linked();
-    deliver(a, b);
+    await deliver(a, b);
     a.feature.confirm();
     a.feature.detach();
     b.feature.detach();
     ({ a, b } = linked(a, b));
-    deliver(a, b);
+    await deliver(a, b);
     expect(a.feature.state).toMatchObject({ trust: 'verified-before' });
     expect(b.feature.state).toMatchObject({ trust: 'unchecked' });
   });
 
-  test('a link whose descriptions name no fingerprint has no code to compare', () => {
+  test('a link whose descriptions name no fingerprint has no code to compare', async () => {
     const a = side();
     const b = side();
     attach(a, false, FP.offerer, FP.answerer);
@@ -135,7 +142,7 @@ describe('VerificationFeature', () => {
     const link: FeatureLink = { pc: { localDescription: null, remoteDescription: null } as RTCPeerConnection, polite: true, send: (m) => (b.outbox.push(m as UncheckedMessage), true), connected: () => true };
     b.feature.attach(link);
     a.feature.resume();
-    deliver(a, b);
+    await deliver(a, b);
     expect(b.feature.state).toEqual({ phase: 'unavailable' });
   });
 });
