@@ -1,5 +1,5 @@
 import type { FileInfo, FileSource, SinkFactory } from '../../src/core/transfer/file-sink.ts';
-import { TransferEvent, type TransferManagerEventMap } from '../../src/core/transfer/transfer-event.ts';
+import { TransferEvent } from '../../src/core/transfer/transfer-event.ts';
 import type { TransferManager } from '../../src/core/transfer/transfer-manager.ts';
 import type { TransferSnapshot, TransferState } from '../../src/core/transfer/transfer-state.ts';
 
@@ -79,7 +79,7 @@ export class FakeTransfers extends EventTarget implements TransfersSurface {
     return id;
   }
 
-  private fire(type: keyof TransferManagerEventMap, id: string): void {
+  private fire(type: 'offer' | 'change' | 'progress', id: string): void {
     this.dispatchEvent(new TransferEvent(type, this.transfers.get(id)!));
   }
 }
