@@ -4,6 +4,7 @@ import { RECEIVE_WINDOW_BYTES } from '../../../src/core/transfer/flow-control.ts
 import { TransferManager } from '../../../src/core/transfer/transfer-manager.ts';
 import {
   MAX_ACTIVE_INCOMING,
+  MAX_FILE_NAME_CHARS,
   MAX_LISTED_TRANSFERS,
   MAX_PENDING_INCOMING,
 } from '../../../src/core/transfer/transfer-limits.ts';
@@ -11,6 +12,7 @@ import { TransferList, type Transfer } from '../../../src/core/transfer/transfer
 import type { TransferMessage } from '../../../src/core/transfer/transfer-messages.ts';
 import { createMemoryChannelPair } from '../../helpers/memory-channel.ts';
 import { RecordingSink } from './fixtures.ts';
+import { linkDevices, waitForPhase } from './link.ts';
 
 /** A victim's manager fed by a hostile peer's messages; it accepts every offer, like "Always accept". */
 function victim() {
@@ -111,6 +113,31 @@ describe('bounds on what the peer can make the receiver hold', () => {
     list.add(entry('new-3', 'incoming', 'offered'));
     expect([...list.values()].map((t) => t.id)).toEqual(['running', 'new-1', 'new-2', 'new-3']);
     expect(list.removedCount).toBe(3);
+  });
+});
+
+describe('names and limits at the manager', () => {
+  test("an incoming file's name is cleaned before anything shows or stores it", () => {
+    const { manager } = victim();
+    manager.handleMessage({ type: 'file-offer', id: 'x', name: 'invoice\u202Efdp.exe', size: 1, mimeType: 'text/html' });
+    expect(manager.get('x')?.file).toEqual({ name: 'invoicefdp.exe', size: 1, mimeType: 'text/html' });
+  });
+
+  test('offerFiles refuses a file whose offer the receiver would drop, before offering any', () => {
+    const sent: TransferMessage[] = [];
+    const manager = new TransferManager({ send: (message) => sent.push(message), openChannel: () => { throw new Error('unused'); } });
+    const long = new File(['x'], 'n'.repeat(MAX_FILE_NAME_CHARS + 1));
+    expect(() => manager.offerFiles([new File(['x'], 'fine.txt'), long])).toThrow(/name-too-long/);
+    expect(() => manager.offerFiles([new File(['x'], 'odd', { type: 't/'.repeat(200) })])).toThrow(/type-too-long/);
+    expect(sent).toEqual([]);
+    expect(manager.list()).toEqual([]);
+  });
+
+  test('a decline marked busy tells the sender why', async () => {
+    const { alice, bob } = await linkDevices();
+    for (let i = 0; i < MAX_PENDING_INCOMING; i++) bob.manager.handleMessage({ type: 'file-offer', id: `p${i}`, name: 'n', size: 1, mimeType: '' });
+    const [id] = alice.manager.offerFiles([new File(['x'], 'one-too-many.txt')]);
+    expect((await waitForPhase(alice, id!)).state).toEqual({ phase: 'declined', by: 'peer', busy: true });
   });
 });
 
