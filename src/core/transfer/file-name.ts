@@ -38,3 +38,8 @@ export function shownFileName(name: string, maxChars = 120): string {
   const head = cleaned.slice(0, maxChars - extension.length - 1);
   return `${head.join('')}…${extension.join('')}`;
 }
+
+/** The sender's MIME type as a label: the same invisible characters removed, and kept short. */
+export function shownFileType(type: string): string {
+  return type.replace(INVISIBLE, '').trim().slice(0, 80);
+}
