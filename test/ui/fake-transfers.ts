@@ -4,7 +4,10 @@ import type { TransferManager } from '../../src/core/transfer/transfer-manager.t
 import type { TransferSnapshot, TransferState } from '../../src/core/transfer/transfer-state.ts';
 
 /** Everything of TransferManager that the UI may call; the fake must offer all of it. */
-type TransfersSurface = Pick<TransferManager, 'list' | 'get' | 'offerFiles' | 'accept' | 'decline' | 'cancel'>;
+type TransfersSurface = Pick<
+  TransferManager,
+  'list' | 'get' | 'offerFiles' | 'accept' | 'decline' | 'cancel' | 'declinedOffers' | 'removedFromList' | 'refusedChannels'
+>;
 
 /**
  * A TransferManager for component tests: it holds snapshots that the test moves from state to
@@ -14,6 +17,9 @@ export class FakeTransfers extends EventTarget implements TransfersSurface {
   readonly requests: string[] = [];
   /** The sink factory handed over with each accept, by transfer id. */
   readonly sinks = new Map<string, SinkFactory>();
+  declinedOffers = 0;
+  removedFromList = 0;
+  refusedChannels = 0;
   private readonly transfers = new Map<string, TransferSnapshot>();
   private count = 0;
 
@@ -63,6 +69,19 @@ export class FakeTransfers extends EventTarget implements TransfersSurface {
   move(id: string, state: TransferState): void {
     this.transfers.set(id, { ...this.transfers.get(id)!, state });
     this.fire('change', id);
+  }
+
+  /** The bounds refused or removed something: the counters change and 'counts' fires. */
+  counted(counts: Partial<Pick<FakeTransfers, 'declinedOffers' | 'removedFromList' | 'refusedChannels'>>): void {
+    Object.assign(this, counts);
+    this.dispatchEvent(new Event('counts'));
+  }
+
+  /** The manager dropped a finished entry from its list. */
+  drop(id: string): void {
+    this.transfers.delete(id);
+    this.removedFromList++;
+    this.dispatchEvent(new Event('counts'));
   }
 
   progress(id: string, bytesDone: number, bytesPerSecond = 0, secondsLeft?: number): void {

@@ -58,10 +58,10 @@ const failures = (): Record<string, string> => ({
 });
 
 function stalledText(byPeer: boolean): string {
-  const wait = formatDuration(TRANSFER_IDLE_TIMEOUT_MS / 1000);
+  const seconds = formatNumber(TRANSFER_IDLE_TIMEOUT_MS / 1000);
   return byPeer
-    ? msg(str`Failed: the other device stopped it after ${wait} without progress. You can send it again.`)
-    : msg(str`Failed: nothing came from the other device for ${wait}, so it was stopped. You can send it again.`);
+    ? msg(str`Failed: the other device stopped it after ${seconds} seconds without progress. You can send it again.`)
+    : msg(str`Failed: nothing came from the other device for ${seconds} seconds, so it was stopped. You can send it again.`);
 }
 
 /** One line per state; "Verified" is the only wording that promises a correct file. */
