@@ -7,6 +7,7 @@ import type { TransferManager } from '../../core/transfer/transfer-manager.ts';
 import type { ReceivedFiles } from '../../core/transfer/received-files.ts';
 import type { TransferEvent } from '../../core/transfer/transfer-event.ts';
 import { offerRefusal } from '../../core/transfer/transfer-limits.ts';
+import { coalescedUpdate } from '../controllers/coalesced-update.ts';
 import { SubscriptionController } from '../controllers/subscription-controller.ts';
 import { offerRefusalText, transferCountsText } from '../text/transfer-text.ts';
 import { filesStyles } from './p2p-files.styles.ts';
@@ -44,7 +45,8 @@ export class P2pFiles extends LitElement {
 
   constructor() {
     super();
-    new SubscriptionController(this, () => this.manager, ['change', 'progress', 'counts']);
+    new SubscriptionController(this, () => this.manager, ['change', 'progress']);
+    new SubscriptionController(this, () => this.manager, ['counts'], coalescedUpdate(this, 250));
     new SubscriptionController(this, () => this.manager, ['offer'], (event: TransferEvent) => {
       if (this.autoAccept) void this.accept(event.transfer.id);
     });
@@ -109,24 +111,18 @@ export class P2pFiles extends LitElement {
 
   /** Offers what the peer can take; says why any other was not sent. */
   private send(files: File[]): void {
-    const refused = files.flatMap((file) => {
+    this.refusals = files.flatMap((file) => {
       const refusal = offerRefusal(file);
       return refusal ? [offerRefusalText(shownFileName(file.name, 60), refusal)] : [];
     });
-    this.refusals = refused;
     const offerable = files.filter((file) => !offerRefusal(file));
     if (offerable.length > 0) this.manager?.offerFiles(offerable);
   }
 
   private urlFor(id: string): string | undefined {
     const file = this.files?.saved(id);
-    if (!file) return undefined;
-    let url = this.objectUrls.get(id);
-    if (!url) {
-      url = URL.createObjectURL(file);
-      this.objectUrls.set(id, url);
-    }
-    return url;
+    if (file && !this.objectUrls.has(id)) this.objectUrls.set(id, URL.createObjectURL(file));
+    return file && this.objectUrls.get(id);
   }
 
   /** The list drops old entries (MAX_LISTED_TRANSFERS): their object URLs go with them. */
