@@ -8,9 +8,11 @@ import {
   MAX_LISTED_TRANSFERS,
   MAX_PENDING_INCOMING,
 } from '../../../src/core/transfer/transfer-limits.ts';
+import { TransferFeature } from '../../../src/core/transfer/transfer-feature.ts';
 import { TransferList, type Transfer } from '../../../src/core/transfer/transfer-list.ts';
 import type { TransferMessage } from '../../../src/core/transfer/transfer-messages.ts';
 import { createMemoryChannelPair } from '../../helpers/memory-channel.ts';
+import { MemoryReceivedFiles } from '../../helpers/node-platform.ts';
 import { RecordingSink } from './fixtures.ts';
 import { linkDevices, waitForPhase } from './link.ts';
 
@@ -116,6 +118,28 @@ describe('bounds on what the peer can make the receiver hold', () => {
   });
 });
 
+describe('data channels the peer opens', () => {
+  test('500 channels: each is closed at once and counted, and nothing is kept for them', () => {
+    let onChannel: ((event: { channel: unknown }) => void) | undefined;
+    const pc = {
+      createDataChannel: () => { throw new Error('unused'); },
+      addEventListener: (_type: string, listener: typeof onChannel) => (onChannel = listener),
+      removeEventListener: () => {},
+    };
+    const feature = new TransferFeature(new MemoryReceivedFiles());
+    feature.attach({ pc, send: () => {} } as never);
+    const manager = feature.manager!;
+    manager.handleMessage({ type: 'file-offer', id: 'f0', name: 'n', size: 1, mimeType: '' });
+    const labels = (i: number) => [`file:f${i % 3}`, 'chat', `file:${'x'.repeat(70)}`, `junk-${i}`][i % 4]!;
+    const channels = Array.from({ length: 500 }, (_, i) => createMemoryChannelPair(labels(i))[1]);
+    for (const channel of channels) onChannel!({ channel });
+    expect(channels.filter((channel) => channel.readyState !== 'closing')).toEqual([]);
+    expect(manager.refusedChannels).toBe(500);
+    expect(manager.list()).toHaveLength(1);
+    expect(manager.get('f0')?.state).toEqual({ phase: 'offered' });
+  });
+});
+
 describe('names and limits at the manager', () => {
   test("an incoming file's name is cleaned before anything shows or stores it", () => {
     const { manager } = victim();
@@ -140,6 +164,18 @@ describe('names and limits at the manager', () => {
     expect((await waitForPhase(alice, id!)).state).toEqual({ phase: 'declined', by: 'peer', busy: true });
   });
 });
+
+const realSetTimeout = globalThis.setTimeout;
+
+/** Moves fake time on in small steps, letting real I/O (a File's stream) run in between, until done() holds; the fake ms it took. */
+async function advanceUntil(done: () => boolean, maxMs: number): Promise<number> {
+  let elapsed = 0;
+  for (; !done() && elapsed < maxMs; elapsed += 10) {
+    await new Promise((resolve) => realSetTimeout(resolve, 1));
+    await vi.advanceTimersByTimeAsync(10);
+  }
+  return elapsed;
+}
 
 describe('idle timeouts (fake timers)', () => {
   afterEach(() => vi.useRealTimers());
@@ -192,10 +228,11 @@ describe('idle timeouts (fake timers)', () => {
     const [first, second] = manager.offerFiles([new File([new Uint8Array(RECEIVE_WINDOW_BYTES + 1_000_000)], 'big.bin'), new File(['x'], 'next.bin')]);
     manager.handleMessage({ type: 'file-accept', id: first!, resumeFrom: 0 });
     manager.handleMessage({ type: 'file-accept', id: second!, resumeFrom: 0 });
-    await vi.advanceTimersByTimeAsync(4000);
-    expect(manager.get(first!)?.state.phase).toBe('sending');
+    // The receive window fills, then nothing more can be sent: from the last frame on, the wait runs.
+    const sentFrames = () => manager.get(first!)?.state.phase === 'sending';
+    expect(await advanceUntil(sentFrames, 4000)).toBeLessThan(4000);
     expect(opened).toEqual([`file:${first}`]);
-    await vi.advanceTimersByTimeAsync(2000);
+    await advanceUntil(() => manager.get(first!)!.state.phase === 'failed', 30_000);
     expect(manager.get(first!)?.state).toMatchObject({ phase: 'failed', reason: 'stalled', by: 'me' });
     expect(sent).toContainEqual({ type: 'file-failed', id: first, reason: 'stalled' });
     expect(opened).toEqual([`file:${first}`, `file:${second}`]);
@@ -218,9 +255,10 @@ describe('idle timeouts (fake timers)', () => {
     });
     const [id] = manager.offerFiles([new File(['abc'], 'a.txt')]);
     manager.handleMessage({ type: 'file-accept', id: id!, resumeFrom: 0 });
-    await vi.advanceTimersByTimeAsync(1000);
+    expect(await advanceUntil(() => manager.get(id!)?.state.phase === 'verifying', 4000)).toBeLessThan(4000);
+    await vi.advanceTimersByTimeAsync(4990);
     expect(manager.get(id!)?.state.phase).toBe('verifying');
-    await vi.advanceTimersByTimeAsync(5000);
+    await vi.advanceTimersByTimeAsync(10);
     expect(manager.get(id!)?.state).toMatchObject({ phase: 'failed', reason: 'stalled' });
   });
 
