@@ -13,10 +13,10 @@ import type { TransferHooks } from './transfer-options.ts';
 /**
  * Receives one file: its sink is created only once the sender opened the file's channel (a peer
  * that is accepted and never sends costs nothing but an entry); then it checks that every frame
- * continues exactly where the last one ended, writes to the sink one chunk at a time, acknowledges the bytes the sink took (file-sink.ts), and on
- * the end frame compares the sender's digest (file-digest.ts) with its own. The sink is closed
- * only when they match. A pause keeps the sink and the digest so far; resume() then asks the
- * sender for the rest, from the bytes written.
+ * continues exactly where the last one ended, writes to the sink one chunk at a time,
+ * acknowledges the bytes the sink took (file-sink.ts), and on the end frame compares the
+ * sender's digest (file-digest.ts) with its own. The sink is closed only when they match. A
+ * pause keeps the sink and the digest so far; resume() then asks the sender for the rest.
  */
 export class IncomingTransfer extends TransferBase {
   readonly direction = 'incoming';
