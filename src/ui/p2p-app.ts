@@ -39,7 +39,7 @@ export class P2pApp extends LitElement {
 
   constructor() {
     super();
-    for (const part of ['session', 'conversation', 'chat', 'calls', 'transfers', 'settings'] as const) {
+    for (const part of ['session', 'conversation', 'calls', 'transfers', 'settings'] as const) {
       new SubscriptionController(this, () => this.app?.[part], ['change']);
     }
     new StepFocusController(this, () => this.app && stepKey(this.app.screen()));
