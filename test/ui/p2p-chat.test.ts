@@ -173,6 +173,8 @@ describe('p2p-chat', () => {
   });
 
   test('a flooding peer: one notice in plain words with how many were not shown', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] }); // all in the same instant
+    onTestFinished(() => void vi.useRealTimers());
     const chat = liveChat();
     for (let n = 0; n < CHAT_PEER_BURST + 30; n++) chat.handle(fromPeer(`flood ${n}`));
     const element = await mount('p2p-chat', { chat });

@@ -63,7 +63,8 @@ export class ChatFeature extends TypedEventTarget<{ change: Event }> implements 
     const entry: ChatEntry = { id: this.createId(), from: 'mine', text: trimmed, at: this.now(), delivery: 'queued' };
     this.append(entry);
     this.outbox.add({ type: 'chat', id: entry.id, text: entry.text, sentAt: entry.at });
-    this.flush();
+    this.flush(false);
+    this.notify('change');
     return ok(this.log.get(this.ownAt.get(entry.id)!)!);
   }
 
@@ -121,10 +122,10 @@ export class ChatFeature extends TypedEventTarget<{ change: Event }> implements 
     this.notify('change');
   }
 
-  private flush(): void {
+  private flush(notify = true): void {
     let changed = false;
     this.outbox.flush(this.link, (id) => (changed = this.mark(id, 'sent') || changed));
-    if (changed) this.notify('change');
+    if (changed && notify) this.notify('change');
   }
 
   private append(entry: ChatEntry): void {

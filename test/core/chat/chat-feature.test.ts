@@ -70,7 +70,10 @@ describe('ChatFeature', () => {
     state.open = false;
     chat.send('channel gone');
     chat.detach();
+    let changes = 0;
+    chat.addEventListener('change', () => changes++);
     chat.send('after the link');
+    expect(changes).toBe(1);
     expect(deliveries(chat)).toEqual(['during the outage:queued', 'channel gone:queued', 'after the link:queued']);
     expect(link.sent).toHaveLength(1);
   });
