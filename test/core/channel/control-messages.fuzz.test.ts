@@ -93,7 +93,7 @@ describe('control message fuzz', () => {
         const accepted = parsed.filter((result) => result.ok).length;
         expect(accepted).toBeLessThanOrEqual(1); // one owner at most
         count(accepted === 1 ? `accepted ${message.type}` : 'refused by owner');
-        const chatMessage = parsed[0]!;
+        const chatMessage = parseChatMessage(message);
         if (chatMessage.ok) {
           const { id, text, sentAt } = chatMessage.value;
           expect(id.length > 0 && id.length <= 64 && text.length > 0 && text.length <= MAX_CHAT_CHARS && Number.isFinite(sentAt)).toBe(true);
