@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
+import { CHAT_SEND_BURST } from '../../src/core/chat/chat-limits.ts';
 import { connectedPair } from '../support/page/pair.ts';
 import { useChromiumOnOfflineLan } from './setup/browsers.ts';
 
@@ -39,4 +40,22 @@ describe('chat safety', () => {
       expect(rendered.pwned).toBeUndefined();
     }
   });
+
+  test('an honest page that sends 200 messages at once paces itself: all arrive once, in order, and nothing is called a flood', async () => {
+    const [a, b] = await connectedPair(browser(), baseUrl);
+    const count = 4 * CHAT_SEND_BURST;
+    await a.page.evaluate((count) => {
+      const app = document.querySelector('p2p-app') as Element & { app: { chat: { send(text: string): unknown } } };
+      for (let n = 0; n < count; n++) app.app.chat.send(`burst ${n}`);
+    }, count);
+    await b.chat.waitFor(`burst ${count - 1}`, 'theirs', 60_000);
+    const shown = await b.page.evaluate(() =>
+      [...(document.querySelector('p2p-app')?.shadowRoot?.querySelector('p2p-chat')?.shadowRoot?.querySelectorAll('li .text') ?? [])].map(
+        (element) => element.textContent,
+      ),
+    );
+    expect(shown).toEqual(Array.from({ length: count }, (_, n) => `burst ${n}`));
+    expect(await b.chat.log.getByText('too fast').count()).toBe(0);
+    await expect.poll(() => a.chat.log.getByText('not sent yet').count(), { timeout: 10_000 }).toBe(0);
+  }, 90_000);
 });
