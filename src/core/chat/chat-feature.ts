@@ -34,7 +34,7 @@ export class ChatFeature extends TypedEventTarget<{ change: Event }> implements 
 
   constructor(
     private readonly createId: () => string = () => crypto.randomUUID(),
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
   ) {
     super();
     this.outbox = new ChatOutbox(now, () => this.flush());
