@@ -38,7 +38,7 @@ export class P2pApp extends LitElement {
 
   constructor() {
     super();
-    for (const part of ['session', 'conversation', 'chat', 'calls', 'transfers', 'settings', 'verification'] as const) {
+    for (const part of ['session', 'conversation', 'calls', 'transfers', 'settings', 'verification'] as const) {
       new SubscriptionController(this, () => this.app?.[part], ['change']);
     }
     new StepFocusController(this, () => this.app && stepKey(this.app.screen()));
