@@ -22,8 +22,19 @@ describe('the verification code (offline LAN)', () => {
     const code = await verificationCode(a);
     expect(code).toMatch(/^\d{3} \d{3}$/);
     expect(await verificationCode(b)).toBe(code);
+    // Before anyone compared the codes, a matching digest only says the file is intact on this link.
+    await b.files.alwaysAccept();
+    await a.files.sendPayloads([{ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('checked?') }]);
+    await b.files.waitForPhase('note.txt', 'verified');
+    const line = (peer: PeerPage) => peer.files.transferItem('note.txt').textContent();
+    expect(await line(b)).toContain('Intact on this link: SHA-256 matches.');
+    expect(await line(b)).not.toContain('Verified');
+
     await a.button('Codes match').click();
     await a.page.getByText(/^Checked: the codes match\./).waitFor();
+    await a.files.transferItem('note.txt').filter({ hasText: 'Verified: delivered intact (SHA-256 matches).' }).waitFor();
+    // B's people have not pressed anything yet.
+    expect(await line(b)).toContain('Intact on this link');
     expect(await a.button("Codes don't match").count()).toBe(0);
 
     await a.button('New session').click();

@@ -139,6 +139,11 @@ describe('p2p-files', () => {
     const save = getByRole(element, 'link', 'Save') as HTMLAnchorElement;
     expect(save.download).toBe('tiny.txt');
     expect(save.href).toMatch(/^blob:/);
+    // The digest matched whatever is at the other end; until the people compared the code, no more is claimed.
+    expect(visibleText(item(element, 'tiny.txt'))).toContain('Intact on this link: SHA-256 matches. Press Save to keep it.');
+    expect(visibleText(item(element, 'tiny.txt'))).not.toContain('Verified');
+    element.peerVerified = true;
+    await settled(element);
     expect(visibleText(item(element, 'tiny.txt'))).toContain('Verified: SHA-256 matches. Press Save to keep it.');
   });
 

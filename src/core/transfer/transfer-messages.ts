@@ -47,14 +47,9 @@ export type TransferMessage =
 
 export type TransferMessageType = TransferMessage['type'];
 
-export const TRANSFER_MESSAGE_TYPES: readonly TransferMessageType[] = [
-  'file-offer',
-  'file-accept',
-  'file-decline',
-  'file-cancel',
-  'file-failed',
-  'file-verified',
-];
+import { TRANSFER_MESSAGE_TYPES } from './transfer-message-types.ts';
+
+export { TRANSFER_MESSAGE_TYPES };
 
 export { MAX_FILE_NAME_CHARS } from './transfer-limits.ts';
 /** Ids are made by crypto.randomUUID() and also go into channel labels (max 65535 bytes). */

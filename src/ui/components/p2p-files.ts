@@ -32,6 +32,8 @@ export class P2pFiles extends LitElement {
   @property({ attribute: false }) manager: TransferManager | undefined;
   /** Where accepted files are written, and the verified ones kept for Save. */
   @property({ attribute: false }) files: ReceivedFiles | undefined;
+  /** The people compared the verification code: a matching digest then means the file they meant. */
+  @property({ type: Boolean }) peerVerified = false;
   @state() private autoAccept = false;
   /** Why the files last picked, dropped or pasted were not all offered. */
   @state() private refusals: string[] = [];
@@ -99,7 +101,7 @@ export class P2pFiles extends LitElement {
       <input class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true" @change=${this.handleFiles} />
       ${this.refusals.map((text) => html`<p class="failed">${text}</p>`)}
       <ul aria-label=${msg('Transfers')}>
-        ${repeat(transfers, (t) => t.id, (t) => transferItem(t, this.actions))}
+        ${repeat(transfers, (t) => t.id, (t) => transferItem(t, this.actions, this.peerVerified))}
       </ul>
       ${notes.map((text) => html`<p class="hint">${text}</p>`)}
     `;

@@ -21,7 +21,7 @@ const ACTIVE_PHASES = new Set(['sending', 'receiving', 'waiting', 'verifying', '
  * (Lit escapes them), cleaned of bidi and control characters with the real extension in sight
  * (file-name.ts), and the Save link is typed application/octet-stream, never the sender's type.
  */
-export function transferItem(t: TransferSnapshot, actions: TransferItemActions) {
+export function transferItem(t: TransferSnapshot, actions: TransferItemActions, peerVerified: boolean) {
   const { progress, state, file } = t;
   const name = shownFileName(file.name);
   const type = shownFileType(file.mimeType);
@@ -40,7 +40,7 @@ export function transferItem(t: TransferSnapshot, actions: TransferItemActions) 
             ></progress>
             <div class="hint">${progressText(t)}</div>`
         : nothing}
-      <div class=${state.phase === 'verified' ? 'verified' : state.phase === 'failed' ? 'failed' : ''}>${transferStateText(t)}</div>
+      <div class=${state.phase === 'verified' ? 'verified' : state.phase === 'failed' ? 'failed' : ''}>${transferStateText(t, peerVerified)}</div>
       <div class="row">
         ${t.direction === 'incoming' && state.phase === 'offered'
           ? html`<button class="primary" @click=${() => actions.accept(t.id)}>${msg('Accept')}</button>

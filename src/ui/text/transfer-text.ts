@@ -64,8 +64,12 @@ function stalledText(byPeer: boolean): string {
     : msg(str`Failed: nothing came from the other device for ${seconds} seconds, so it was stopped. You can send it again.`);
 }
 
-/** One line per state; "Verified" is the only wording that promises a correct file. */
-export function transferStateText(t: TransferSnapshot): string {
+/**
+ * One line per state; "Verified" is the only wording that promises a correct file, and only once
+ * the people compared the verification code: before that, the digest was checked against whatever
+ * is at the other end of this link, which may be someone in the middle.
+ */
+export function transferStateText(t: TransferSnapshot, peerVerified: boolean): string {
   const state = t.state;
   const incoming = t.direction === 'incoming';
   switch (state.phase) {
@@ -82,6 +86,9 @@ export function transferStateText(t: TransferSnapshot): string {
     case 'interrupted':
       return msg('Paused: the link is down. It goes on from where it stopped once you reconnect.');
     case 'verified':
+      if (!peerVerified) {
+        return incoming ? msg('Intact on this link: SHA-256 matches. Press Save to keep it.') : msg('Delivered intact on this link (SHA-256 matches).');
+      }
       return incoming ? msg('Verified: SHA-256 matches. Press Save to keep it.') : msg('Verified: delivered intact (SHA-256 matches).');
     case 'failed': {
       const detail = state.detail;

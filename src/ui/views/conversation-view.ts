@@ -47,6 +47,6 @@ export function chatView(app: App, writable: boolean) {
 /** Files, also while a lost link waits to be reconnected: what was under way shows as paused. */
 export function filesView(app: App) {
   return html`<section class="panel files-area" aria-label=${msg('Files')}>
-    <p2p-files .manager=${app.transfers.manager} .files=${app.transfers.received}></p2p-files>
+    <p2p-files .manager=${app.transfers.manager} .files=${app.transfers.received} ?peerVerified=${app.verification.verified}></p2p-files>
   </section>`;
 }

@@ -2,9 +2,12 @@ import type { ControlMessage } from '../../../src/core/channel/control-messages.
 import { TypedEventTarget } from '../../../src/core/events/typed-event-target.ts';
 import type { FeatureLink } from '../../../src/core/session/feature.ts';
 import { decodeFrame } from '../../../src/core/transfer/frames.ts';
-import { TransferFeature } from '../../../src/core/transfer/transfer-feature.ts';
+import { loadTransferEngine, TransferFeature } from '../../../src/core/transfer/transfer-feature.ts';
 import type { ReceivedFiles } from '../../../src/core/transfer/received-files.ts';
 import { createMemoryChannelPair, type MemoryChannel, type MemoryChannelOptions } from '../../helpers/memory-channel.ts';
+
+// Loaded once for the file, so the feature acts at once as it does after the page's start-up.
+await loadTransferEngine();
 
 /** An in-memory RTCPeerConnection as far as TransferFeature uses one: file channels and their 'datachannel' events. */
 class MemoryPeerConnection extends EventTarget {

@@ -8,13 +8,16 @@ import {
   MAX_LISTED_TRANSFERS,
   MAX_PENDING_INCOMING,
 } from '../../../src/core/transfer/transfer-limits.ts';
-import { TransferFeature } from '../../../src/core/transfer/transfer-feature.ts';
+import { loadTransferEngine, TransferFeature } from '../../../src/core/transfer/transfer-feature.ts';
 import { TransferList, type Transfer } from '../../../src/core/transfer/transfer-list.ts';
 import type { TransferMessage } from '../../../src/core/transfer/transfer-messages.ts';
 import { createMemoryChannelPair } from '../../helpers/memory-channel.ts';
 import { MemoryReceivedFiles } from '../../helpers/node-platform.ts';
 import { RecordingSink } from './fixtures.ts';
 import { linkDevices, waitForPhase } from './link.ts';
+
+// Loaded once for the file, so the feature acts at once as it does after the page's start-up.
+await loadTransferEngine();
 
 /** A victim's manager fed by a hostile peer's messages; it accepts every offer, like "Always accept". */
 function victim() {

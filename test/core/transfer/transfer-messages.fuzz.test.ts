@@ -1,11 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { parseEnvelope } from '../../../src/core/channel/control-messages.ts';
-import { TransferFeature } from '../../../src/core/transfer/transfer-feature.ts';
+import { loadTransferEngine, TransferFeature } from '../../../src/core/transfer/transfer-feature.ts';
 import { FAILURE_REASONS, isTransferId, parseTransferMessage, TRANSFER_MESSAGE_TYPES } from '../../../src/core/transfer/transfer-messages.ts';
 import { MAX_FILE_NAME_CHARS, MAX_LISTED_TRANSFERS } from '../../../src/core/transfer/transfer-limits.ts';
 import { createMemoryChannelPair } from '../../helpers/memory-channel.ts';
 import { MemoryReceivedFiles } from '../../helpers/node-platform.ts';
 import { prng } from './fixtures.ts';
+
+// Loaded once for the file, so the feature acts at once as it does after the page's start-up.
+await loadTransferEngine();
 
 const CASES = 10_000;
 
