@@ -1,11 +1,10 @@
 /**
  * The service worker: the page opens and works with no network after one visit.
  *
- * Not bundled with the app. The build (serviceWorker() in vite.config.ts) bundles this file on its
- * own as a classic script and puts two constants in front of it: PRECACHE, every file of the build
- * relative to the worker (`./` stands for index.html) with the SHA-256 of its bytes, and VERSION, a
- * hash of all of them and of this worker. A new deployment therefore changes sw.js byte for byte,
- * which is how the browser notices it.
+ * Not bundled with the app: the build (serviceWorker() in vite.config.ts) bundles it on its own and
+ * puts two constants in front: PRECACHE, every file of the build relative to the worker (`./` is
+ * index.html) with its SHA-256, and VERSION, a hash of them all and of this worker. A new
+ * deployment therefore changes sw.js byte for byte, which is how the browser notices it.
  *
  * Cache-first for the whole app, one cache per version, so a page always runs one consistent
  * build. A new version installs in the background and then waits; the page tells the user, and
@@ -17,7 +16,6 @@
  * Typed with small local interfaces rather than `/// <reference lib="webworker" />`: that lib
  * would redeclare DOM globals for the whole program (tsconfig includes src/ as one program).
  */
-
 import { ClientRecords } from './sw-clients.ts';
 
 /** Path (relative to the worker) → SHA-256 of the file's bytes, lowercase hex. */
@@ -76,14 +74,17 @@ self.addEventListener('fetch', (event) => {
   url.search = '';
   url.hash = '';
   // Navigations to the page (…/, …/index.html, with any query; the #fragment carrying a blob never
-  // reaches us) get the cached shell; anything else under the scope that is not ours goes to the
-  // network untouched, so other files hosted beside the app keep working.
+  // reaches us) get the cached shell. Other navigations under the scope go to the network untouched,
+  // and other files after a look in the older versions' caches, so whatever else is hosted beside
+  // the app keeps working.
   const navigation = request.mode === 'navigate';
   const key = navigation && isShell(url.href) ? shellUrl : url.href;
   if (expectedHashes.has(key)) {
     event.respondWith(cachedOrNetwork(key, request));
     const client = navigation ? event.resultingClientId : event.clientId;
-    event.waitUntil(records.record(cacheName, client).then(() => (navigation ? dropUnusedVersions() : undefined)));
+    // A record or a clean-up that fails (storage full) costs only storage: the page is answered anyway.
+    const bookkeeping = records.record(cacheName, client).then(() => (navigation ? dropUnusedVersions() : undefined));
+    event.waitUntil(bookkeeping.catch(() => undefined));
   } else if (!navigation && key.startsWith(scope) && !records.isRecord(key)) {
     // Not a file of this version: perhaps one of the version an open tab still runs.
     event.respondWith(olderVersionOrNetwork(key, request, event));
@@ -128,7 +129,7 @@ async function olderVersionOrNetwork(url: string, request: Request, event: Fetch
     const response = await (await caches.open(name)).match(url);
     if (!response) continue;
     // The tab asking runs that version: its cache must outlive this worker's next clean-up.
-    event.waitUntil(records.record(name, event.clientId));
+    event.waitUntil(records.record(name, event.clientId).catch(() => undefined));
     return response;
   }
   return fetch(request);
