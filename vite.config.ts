@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defineConfig, transformWithOxc, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 
 const SW_SOURCE = 'src/pwa/sw.ts';
 
 /**
- * Writes dist/sw.js after the build: src/pwa/sw.ts without its types, preceded by the list of files
- * to precache and a hash of their contents. Runs once everything (public/ and the QR worker
- * included) is on disk, so the list is exactly what a static host will serve. Source maps and
- * dot-directories (.vite/) are left out: nobody needs them offline.
+ * Writes dist/sw.js after the build: src/pwa/sw.ts bundled on its own, preceded by the list of
+ * files to precache with the SHA-256 of each (the worker checks every file it downloads against
+ * it) and a version hash of them all and of the worker. Runs once everything (public/ and the QR
+ * worker included) is on disk, so the list is exactly what a static host will serve. Source maps
+ * and dot-directories (.vite/) are left out: nobody needs them offline.
  */
 function serviceWorker(): Plugin {
   let root = '';
@@ -26,18 +27,35 @@ function serviceWorker(): Plugin {
         .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).replaceAll('\\', '/'))
         .filter((path) => path !== 'sw.js' && !path.endsWith('.map') && !path.split('/').some((part) => part.startsWith('.')))
         .sort();
-      const hash = createHash('sha256');
-      for (const path of files) hash.update(`${path}\0`).update(await readFile(join(dir, path)));
-      // './' rather than 'index.html': every static host serves the directory, while some redirect
-      // …/index.html to it.
-      const precache = files.map((path) => (path === 'index.html' ? './' : path));
-      const source = await transformWithOxc(await readFile(join(root, SW_SOURCE), 'utf8'), SW_SOURCE, { lang: 'ts' });
-      // A classic script (module service workers are not everywhere yet): drop the TS module marker.
-      const body = source.code.replace(/^export\s*\{\s*\};?\s*$/m, '');
-      const header = `const PRECACHE = ${JSON.stringify(precache)};\nconst VERSION = '${hash.digest('hex').slice(0, 16)}';\n`;
+      const precache: Record<string, string> = {};
+      for (const path of files) {
+        // './' rather than 'index.html': every static host serves the directory, while some
+        // redirect …/index.html to it.
+        precache[path === 'index.html' ? './' : path] = createHash('sha256').update(await readFile(join(dir, path))).digest('hex');
+      }
+      const body = await bundleWorker(root);
+      const version = createHash('sha256').update(JSON.stringify(precache)).update(body).digest('hex').slice(0, 16);
+      const header = `const PRECACHE = ${JSON.stringify(precache)};\nconst VERSION = '${version}';\n`;
       await writeFile(join(dir, 'sw.js'), header + body);
     },
   };
+}
+
+/**
+ * sw.ts and its imports as one classic script (module service workers are not everywhere yet),
+ * unminified: it is small, and readable in the browser's devtools. A build of its own with no
+ * config file, so this plugin does not run again inside it.
+ */
+async function bundleWorker(root: string): Promise<string> {
+  const output = (await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: { write: false, minify: false, target: 'es2022', lib: { entry: SW_SOURCE, formats: ['iife'], name: 'p2pServiceWorker' } },
+  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+  const [chunk] = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output);
+  if (chunk?.type !== 'chunk') throw new Error(`${SW_SOURCE}: the bundle has no script`);
+  return chunk.code;
 }
 
 // base './' makes every asset URL relative, so the same dist/ works at a host's root,

@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/ui/**/*.test.ts', 'test/bench/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/ui/**/*.test.ts', 'test/pwa/**/*.test.ts', 'test/bench/**/*.test.ts'],
           exclude: LIBDATACHANNEL_TESTS,
         },
       },

@@ -45,7 +45,7 @@ function report(): void {
   const initial = new Set<string>(['index.html']);
   for (const [, url] of html.matchAll(/<(?:script|link rel="stylesheet")[^>]*(?:src|href)="\.\/([^"]+)"/g)) addWithImports(url!, initial);
 
-  const precache = JSON.parse(/const PRECACHE = (\[.*\]);/.exec(readFileSync(join(outDir, 'sw.js'), 'utf8'))![1]!) as string[];
+  const precache = Object.keys(JSON.parse(/const PRECACHE = (\{.*\});/.exec(readFileSync(join(outDir, 'sw.js'), 'utf8'))![1]!) as object);
   const files = precache.map((path) => (path === './' ? 'index.html' : path));
   const onDemand = files.filter((file) => file.endsWith('.js') && !initial.has(file));
 

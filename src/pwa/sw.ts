@@ -1,20 +1,25 @@
 /**
  * The service worker: the page opens and works with no network after one visit.
  *
- * Not bundled with the app. The build (swPlugin in vite.config.ts) strips the types from this file
- * and puts two constants in front of it: PRECACHE, every file of the build relative to the worker
- * (`./` stands for index.html), and VERSION, a hash of their contents. A new deployment therefore
- * changes sw.js byte for byte, which is how the browser notices it.
+ * Not bundled with the app: the build (serviceWorker() in vite.config.ts) bundles it on its own and
+ * puts two constants in front: PRECACHE, every file of the build relative to the worker (`./` is
+ * index.html) with its SHA-256, and VERSION, a hash of them all and of this worker. A new
+ * deployment therefore changes sw.js byte for byte, which is how the browser notices it.
  *
  * Cache-first for the whole app, one cache per version, so a page always runs one consistent
  * build. A new version installs in the background and then waits; the page tells the user, and
- * the "Reload" button sends 'skip-waiting' (src/pwa/register-sw.ts).
+ * the "Reload" button sends 'skip-waiting' (src/pwa/register-sw.ts). Install checks every file
+ * against its hash: a host caught halfway through a deployment (a new sw.js, some old files) fails
+ * the install, the running version stays, and the next visit tries again. An older version's cache
+ * stays while a tab still runs that version (cache-retention.ts).
  *
  * Typed with small local interfaces rather than `/// <reference lib="webworker" />`: that lib
  * would redeclare DOM globals for the whole program (tsconfig includes src/ as one program).
  */
+import { ClientRecords } from './sw-clients.ts';
 
-declare const PRECACHE: readonly string[];
+/** Path (relative to the worker) → SHA-256 of the file's bytes, lowercase hex. */
+declare const PRECACHE: Readonly<Record<string, string>>;
 declare const VERSION: string;
 
 interface ExtendableEvent extends Event {
@@ -22,6 +27,8 @@ interface ExtendableEvent extends Event {
 }
 interface FetchEvent extends ExtendableEvent {
   readonly request: Request;
+  readonly clientId: string;
+  readonly resultingClientId: string;
   respondWith(response: Promise<Response>): void;
 }
 interface ExtendableMessageEvent extends ExtendableEvent {
@@ -29,7 +36,7 @@ interface ExtendableMessageEvent extends ExtendableEvent {
 }
 interface ServiceWorkerScope {
   readonly registration: ServiceWorkerRegistration;
-  readonly clients: { claim(): Promise<void> };
+  readonly clients: { claim(): Promise<void>; matchAll(options: { type: 'window' }): Promise<readonly { id: string }[]> };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
@@ -43,14 +50,17 @@ const scope = self.registration.scope;
 const cachePrefix = `p2p-direct ${scope} `;
 const cacheName = cachePrefix + VERSION;
 const shellUrl = new URL('./', scope).href;
-const precached = new Set(PRECACHE.map((path) => new URL(path, scope).href));
+const expectedHashes = new Map(Object.entries(PRECACHE).map(([path, sha256]) => [new URL(path, scope).href, sha256]));
+const records = new ClientRecords(scope, cachePrefix, cacheName);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache());
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(dropOldVersions().then(() => self.clients.claim()));
+  // Before claim(): the tabs that claim() takes over were loaded from the network, that is from
+  // this version, so they keep no older cache.
+  event.waitUntil(dropUnusedVersions().then(() => self.clients.claim()));
 });
 
 self.addEventListener('message', (event) => {
@@ -64,34 +74,65 @@ self.addEventListener('fetch', (event) => {
   url.search = '';
   url.hash = '';
   // Navigations to the page (…/, …/index.html, with any query; the #fragment carrying a blob never
-  // reaches us) get the cached shell; anything else under the scope that is not ours goes to the
-  // network untouched, so other files hosted beside the app keep working.
-  const key = request.mode === 'navigate' && isShell(url.href) ? shellUrl : url.href;
-  if (!precached.has(key)) return;
-  event.respondWith(cachedOrNetwork(key, request));
+  // reaches us) get the cached shell. Other navigations under the scope go to the network untouched,
+  // and other files after a look in the older versions' caches, so whatever else is hosted beside
+  // the app keeps working.
+  const navigation = request.mode === 'navigate';
+  const key = navigation && isShell(url.href) ? shellUrl : url.href;
+  if (expectedHashes.has(key)) {
+    event.respondWith(cachedOrNetwork(key, request));
+    const client = navigation ? event.resultingClientId : event.clientId;
+    // A record or a clean-up that fails (storage full) costs only storage: the page is answered anyway.
+    const bookkeeping = records.record(cacheName, client).then(() => (navigation ? dropUnusedVersions() : undefined));
+    event.waitUntil(bookkeeping.catch(() => undefined));
+  } else if (!navigation && key.startsWith(scope) && !records.isRecord(key)) {
+    // Not a file of this version: perhaps one of the version an open tab still runs.
+    event.respondWith(olderVersionOrNetwork(key, request, event));
+  }
 });
 
 async function precache(): Promise<void> {
   const cache = await caches.open(cacheName);
-  await Promise.all(
-    [...precached].map(async (url) => {
-      // 'no-cache' revalidates with the server: a host's HTTP cache (GitHub Pages: 10 minutes) must
-      // not hand us the previous index.html for the new version's cache.
-      const response = await fetch(url, { cache: 'no-cache' });
-      if (!response.ok) throw new Error(`precache ${url}: HTTP ${response.status}`);
-      await cache.put(url, response.redirected ? await unredirected(response) : response);
-    }),
-  );
+  try {
+    await Promise.all([...expectedHashes].map(([url, sha256]) => precacheOne(cache, url, sha256)));
+  } catch (error) {
+    // A failed install must leave nothing behind that a retry could take for a complete version.
+    await caches.delete(cacheName);
+    throw error;
+  }
 }
 
-/** A redirected response cannot answer a navigation (its redirect mode is 'manual'): copy it. */
-async function unredirected(response: Response): Promise<Response> {
-  return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
+async function precacheOne(cache: Cache, url: string, sha256: string): Promise<void> {
+  // 'no-cache' revalidates with the server: a host's HTTP cache (GitHub Pages: 10 minutes) must
+  // not hand us the previous index.html for the new version's cache.
+  const response = await fetch(url, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`precache ${url}: HTTP ${response.status}`);
+  const bytes = await response.clone().arrayBuffer();
+  if ((await sha256Hex(bytes)) !== sha256) throw new Error(`precache ${url}: not the file this version was built with`);
+  // A redirected response cannot answer a navigation (its redirect mode is 'manual'): copy it.
+  const copy = response.redirected ? new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers }) : response;
+  await cache.put(url, copy);
 }
 
-async function dropOldVersions(): Promise<void> {
-  const names = await caches.keys();
-  await Promise.all(names.filter((name) => name.startsWith(cachePrefix) && name !== cacheName).map((name) => caches.delete(name)));
+async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+async function dropUnusedVersions(): Promise<void> {
+  const windows = await self.clients.matchAll({ type: 'window' });
+  await records.dropUnused(windows.map((client) => client.id));
+}
+
+async function olderVersionOrNetwork(url: string, request: Request, event: FetchEvent): Promise<Response> {
+  for (const name of await records.olderCaches()) {
+    const response = await (await caches.open(name)).match(url);
+    if (!response) continue;
+    // The tab asking runs that version: its cache must outlive this worker's next clean-up.
+    event.waitUntil(records.record(name, event.clientId).catch(() => undefined));
+    return response;
+  }
+  return fetch(request);
 }
 
 async function cachedOrNetwork(key: string, request: Request): Promise<Response> {
@@ -107,5 +148,3 @@ function isShell(href: string): boolean {
 function isSkipWaiting(data: unknown): boolean {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'skip-waiting';
 }
-
-export {};

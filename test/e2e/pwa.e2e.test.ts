@@ -41,12 +41,13 @@ async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
 }
 
-/** The files the built sw.js precaches, relative to the page. */
-function precacheList(dir: string): string[] {
-  const match = /^const PRECACHE = (\[.*\]);$/m.exec(readFileSync(join(dir, 'sw.js'), 'utf8'));
+/** The files the built sw.js precaches, relative to the page, with the SHA-256 of each. */
+function precacheHashes(dir: string): Record<string, string> {
+  const match = /^const PRECACHE = (\{.*\});$/m.exec(readFileSync(join(dir, 'sw.js'), 'utf8'));
   if (!match) throw new Error('sw.js has no PRECACHE list');
-  return JSON.parse(match[1]!) as string[];
+  return JSON.parse(match[1]!) as Record<string, string>;
 }
+const precacheList = (dir: string): string[] => Object.keys(precacheHashes(dir));
 
 describe('installable app', () => {
   interface ManifestIcon {
