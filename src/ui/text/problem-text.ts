@@ -47,6 +47,7 @@ function blobProblemText(problem: BlobProblem): string {
 
 const decode = (): Readonly<Record<DecodeErrorCode, string>> => ({
   empty: msg('Nothing was pasted. Paste the text the other device shows.'),
+  'too-long': msg('This text is far longer than any connection code, so it was not read. Copy only the code the other device shows.'),
   'not-a-blob': msg('This is not a connection code from this page. Copy the whole text the other device shows.'),
   'unsupported-version': msg('This code was made by a different version of this page. Open the same page on both devices.'),
   damaged: msg('This code is damaged (a character was changed or lost). Copy it again, completely.'),
