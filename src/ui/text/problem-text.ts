@@ -27,7 +27,15 @@ export function problemText(problem: Problem): string {
       );
     case 'chat':
       return chat()[problem.code];
+    case 'cannot-start':
+      return cannotStart(problem.detail);
+    case 'settings-repaired':
+      return msg('Some saved settings could not be used, so their defaults are used instead. Check them in Settings.');
   }
+}
+
+function cannotStart(detail: string): string {
+  return msg(str`This browser cannot start a connection with the ICE servers in Settings (${detail}). Correct them or press Restore defaults.`);
 }
 
 function blobProblemText(problem: BlobProblem): string {
@@ -42,6 +50,8 @@ function blobProblemText(problem: BlobProblem): string {
         ? msg(str`This browser cannot use that offer (${detail}).`)
         : msg(str`This browser cannot use that answer (${detail}).`);
     }
+    case 'cannot-start':
+      return cannotStart(problem.detail);
   }
 }
 
