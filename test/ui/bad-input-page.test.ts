@@ -62,6 +62,18 @@ describe('a page with bad settings or a hostile paste says so, and keeps working
     expect(alerts(page)).toEqual([]);
   });
 
+  test('a link whose #fragment is longer than any code is refused with a message, and taken out of the address', async () => {
+    history.replaceState(null, '', `#${'A'.repeat(MAX_INPUT_CHARS)}`);
+    const { page } = await pageWith({});
+    await until(page, () =>
+      expect(alerts(page)).toEqual([
+        'The link you opened cannot be used here. This text is far longer than any connection code, so it was not read. Copy only the code the other device shows.',
+      ]),
+    );
+    expect(location.hash).toBe('');
+    await createOffer(page);
+  });
+
   test('a paste longer than any code is refused with a message, and the page goes on', async () => {
     const { page } = await pageWith({});
     await paste(page, 'A'.repeat(MAX_INPUT_CHARS + 1));
