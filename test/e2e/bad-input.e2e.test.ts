@@ -1,5 +1,6 @@
 import { expect, inject, test } from 'vitest';
 import { newDevice } from '../support/launch/chromium.ts';
+import { axeViolations, describeViolations, isSeriousOrCritical } from '../support/page/axe.ts';
 import { PeerPage, waitUntilBothConnected } from '../support/page/peer-page.ts';
 import { openPair } from '../support/page/pair.ts';
 import { useChromiumOnOfflineLan } from './setup/browsers.ts';
@@ -57,6 +58,8 @@ test('a TURN server without credentials is explained as typed and never saved; C
   const problems = ['A TURN server needs a user name.', 'A TURN server needs a password.', 'This server is not used until this is fixed.'];
   for (const text of problems) await peer.page.getByText(text, { exact: true }).waitFor();
   expect(await peer.page.getByRole('textbox', { name: 'Server 3 user name' }).getAttribute('aria-invalid')).toBe('true');
+  const violations = (await axeViolations(peer.page)).filter(isSeriousOrCritical);
+  expect(violations, describeViolations(violations)).toEqual([]);
 
   await peer.page.reload();
   await peer.settings.open();
