@@ -29,6 +29,17 @@ export function indexedDbIdentityStore(): DeviceIdentityStore {
       run([KNOWN_DEVICES], 'readonly', (tx) => tx.objectStore(KNOWN_DEVICES).count(fingerprint)).then((count) => count > 0),
     addKnownDevice: (fingerprint) =>
       run([KNOWN_DEVICES], 'readwrite', (tx) => void tx.objectStore(KNOWN_DEVICES).put({ since: Date.now() }, fingerprint)),
+    isVerifiedDevice: (fingerprint) =>
+      run([KNOWN_DEVICES], 'readonly', (tx) => tx.objectStore(KNOWN_DEVICES).get(fingerprint)).then(
+        (record: { verified?: boolean } | undefined) => record?.verified === true,
+      ),
+    addVerifiedDevice: (fingerprint) =>
+      run([KNOWN_DEVICES], 'readwrite', (tx) => {
+        // Read and write in one transaction, so the record keeps when the device was first met.
+        const devices = tx.objectStore(KNOWN_DEVICES);
+        const read = devices.get(fingerprint);
+        read.onsuccess = () => devices.put({ since: Date.now(), ...read.result, verified: true }, fingerprint);
+      }),
     clear: () =>
       run([CERTIFICATES, KNOWN_DEVICES], 'readwrite', (tx) => {
         tx.objectStore(CERTIFICATES).clear();

@@ -6,3 +6,4 @@ import './components/p2p-call.ts';
 import './components/p2p-files.ts';
 import './components/p2p-peer-recognition.ts';
 import './components/p2p-stats.ts';
+import './components/p2p-verification.ts';

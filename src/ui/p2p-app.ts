@@ -11,9 +11,8 @@ import type { BlobSubmitEvent, ChatSendEvent } from './events.ts';
 import { appStyles } from './p2p-app.styles.ts';
 import type { Problem, ProblemEvent } from './problems.ts';
 import { takeLinkFragment } from './link-fragment.ts';
+import { alertText } from './text/alert-text.ts';
 import { HINTS } from './text/hints.ts';
-import { problemText } from './text/problem-text.ts';
-import { screenAlert } from './text/relay-text.ts';
 import { statusText } from './text/status-text.ts';
 import { connectView } from './views/connect-view.ts';
 import { chatView, conversationView, filesView } from './views/conversation-view.ts';
@@ -38,7 +37,7 @@ export class P2pApp extends LitElement {
 
   constructor() {
     super();
-    for (const part of ['session', 'conversation', 'chat', 'calls', 'transfers', 'settings'] as const) {
+    for (const part of ['session', 'conversation', 'calls', 'transfers', 'settings', 'verification'] as const) {
       new SubscriptionController(this, () => this.app?.[part], ['change']);
     }
     new StepFocusController(this, () => this.app && stepKey(this.app.screen()));
@@ -80,7 +79,7 @@ export class P2pApp extends LitElement {
     if (!app) return nothing;
     const state = app.session.state;
     const screen = app.screen();
-    const alert = this.problem ? problemText(this.problem) : screenAlert(screen);
+    const alert = alertText(this.problem, app.verification.ending, screen);
     return html`
       <header>
         <div class="title">

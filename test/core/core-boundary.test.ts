@@ -12,7 +12,7 @@ const files = readdirSync(core, { recursive: true, encoding: 'utf8' })
   .map((path) => join(core, path));
 
 /** Packages the core may use: each runs in Node and in browsers. */
-const ALLOWED_PACKAGES = new Set(['@noble/hashes/sha2.js', 'jsqr', 'pako', 'qrcode']);
+const ALLOWED_PACKAGES = new Set(['@noble/hashes/hkdf.js', '@noble/hashes/sha2.js', 'jsqr', 'pako', 'qrcode']);
 
 /** Globals that exist only in a browser window (Node, workers and libdatachannel have none). */
 const BROWSER_GLOBALS = [

@@ -43,8 +43,10 @@ export class MemoryReceivedFiles extends TypedEventTarget<{ change: Event }> imp
 export function memoryIdentityStore(generate: () => Promise<RTCCertificate | undefined> = async () => undefined) {
   let certificate: RTCCertificate | undefined;
   const known = new Set<string>();
+  const verified = new Set<string>();
   return {
     known,
+    verified,
     get certificate() {
       return certificate;
     },
@@ -53,11 +55,14 @@ export function memoryIdentityStore(generate: () => Promise<RTCCertificate | und
     generateCertificate: generate,
     isKnownDevice: async (fingerprint) => known.has(fingerprint),
     addKnownDevice: async (fingerprint) => void known.add(fingerprint),
+    isVerifiedDevice: async (fingerprint) => verified.has(fingerprint),
+    addVerifiedDevice: async (fingerprint) => void verified.add(fingerprint),
     clear: async () => {
       certificate = undefined;
       known.clear();
+      verified.clear();
     },
-  } satisfies DeviceIdentityStore & { known: Set<string>; certificate: RTCCertificate | undefined };
+  } satisfies DeviceIdentityStore & { known: Set<string>; verified: Set<string>; certificate: RTCCertificate | undefined };
 }
 
 /**

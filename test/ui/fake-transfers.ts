@@ -1,10 +1,13 @@
 import type { FileInfo, FileSource, SinkFactory } from '../../src/core/transfer/file-sink.ts';
-import { TransferEvent, type TransferManagerEventMap } from '../../src/core/transfer/transfer-event.ts';
+import { TransferEvent } from '../../src/core/transfer/transfer-event.ts';
 import type { TransferManager } from '../../src/core/transfer/transfer-manager.ts';
 import type { TransferSnapshot, TransferState } from '../../src/core/transfer/transfer-state.ts';
 
 /** Everything of TransferManager that the UI may call; the fake must offer all of it. */
-type TransfersSurface = Pick<TransferManager, 'list' | 'get' | 'offerFiles' | 'accept' | 'decline' | 'cancel'>;
+type TransfersSurface = Pick<
+  TransferManager,
+  'list' | 'get' | 'offerFiles' | 'accept' | 'decline' | 'cancel' | 'declinedOffers' | 'removedFromList' | 'refusedChannels'
+>;
 
 /**
  * A TransferManager for component tests: it holds snapshots that the test moves from state to
@@ -14,6 +17,9 @@ export class FakeTransfers extends EventTarget implements TransfersSurface {
   readonly requests: string[] = [];
   /** The sink factory handed over with each accept, by transfer id. */
   readonly sinks = new Map<string, SinkFactory>();
+  declinedOffers = 0;
+  removedFromList = 0;
+  refusedChannels = 0;
   private readonly transfers = new Map<string, TransferSnapshot>();
   private count = 0;
 
@@ -65,6 +71,19 @@ export class FakeTransfers extends EventTarget implements TransfersSurface {
     this.fire('change', id);
   }
 
+  /** The bounds refused or removed something: the counters change and 'counts' fires. */
+  counted(counts: Partial<Pick<FakeTransfers, 'declinedOffers' | 'removedFromList' | 'refusedChannels'>>): void {
+    Object.assign(this, counts);
+    this.dispatchEvent(new Event('counts'));
+  }
+
+  /** The manager dropped a finished entry from its list. */
+  drop(id: string): void {
+    this.transfers.delete(id);
+    this.removedFromList++;
+    this.dispatchEvent(new Event('counts'));
+  }
+
   progress(id: string, bytesDone: number, bytesPerSecond = 0, secondsLeft?: number): void {
     const transfer = this.transfers.get(id)!;
     this.transfers.set(id, { ...transfer, progress: { ...transfer.progress, bytesDone, bytesPerSecond, secondsLeft } });
@@ -79,7 +98,7 @@ export class FakeTransfers extends EventTarget implements TransfersSurface {
     return id;
   }
 
-  private fire(type: keyof TransferManagerEventMap, id: string): void {
+  private fire(type: 'offer' | 'change' | 'progress', id: string): void {
     this.dispatchEvent(new TransferEvent(type, this.transfers.get(id)!));
   }
 }

@@ -150,4 +150,102 @@ describe('p2p-files', () => {
     expect(visibleText(item(element, 'report.pdf'))).toContain('Failed: the received file does not match the original (SHA-256 differs).');
     expect(buttonNames(item(element, 'report.pdf'))).toEqual([]);
   });
+
+  describe('with a hostile peer', () => {
+    /** The peer offers a file, the user accepts it, and it arrives and is verified. */
+    async function receive(file: { name: string; size: number; mimeType: string }, bytes: string) {
+      const { transfers, element } = await mountFiles();
+      const id = transfers.peerOffers(file);
+      await settled(element);
+      button(element, 'Accept').click();
+      await settled(element);
+      const sink = await transfers.sinks.get(id)!(file);
+      await sink.write(new TextEncoder().encode(bytes));
+      transfers.move(id, { phase: 'verified' });
+      await sink.close();
+      await settled(element);
+      return { transfers, element, id };
+    }
+
+    test('an HTML payload in a name and a type is shown as text, and creates no element', async () => {
+      const name = '<img src=x onerror=alert(1)>.html';
+      const { element } = await receive({ name, size: 5, mimeType: '<b>text/html</b>' }, '<b>x');
+      const entry = item(element, name);
+      expect(entry.querySelector('img, b, script')).toBeNull();
+      expect(element.shadowRoot!.querySelector('ul img')).toBeNull();
+      expect(visibleText(entry)).toContain(`↓ ${name}`);
+      expect(visibleText(entry)).toContain('<b>text/html</b>');
+    });
+
+    test('the Save link is typed application/octet-stream, and so is the file behind it, whatever the sender said', async () => {
+      const { element, id } = await receive({ name: 'photo.jpg', size: 12, mimeType: 'text/html' }, '<h1>hi</h1>!');
+      const save = getByRole(element, 'link', 'Save') as HTMLAnchorElement;
+      expect(save.getAttribute('type')).toBe('application/octet-stream');
+      // happy-dom cannot fetch a blob: URL; the e2e test reads it through the href.
+      const blob = (element as unknown as { files: BrowserReceivedFiles }).files.saved(id)!;
+      expect(blob.type).toBe('application/octet-stream');
+      expect(await blob.text()).toBe('<h1>hi</h1>!');
+    });
+
+    test('a right-to-left override cannot disguise the extension: the name shown and saved ends in .exe', async () => {
+      const { element } = await receive({ name: 'invoice\u202Efdp.exe', size: 2, mimeType: 'application/pdf' }, 'MZ');
+      const entry = item(element, 'invoicefdp.exe');
+      expect(visibleText(entry)).toContain('↓ invoicefdp.exe');
+      expect(visibleText(element)).not.toContain('\u202E');
+      expect((getByRole(entry, 'link', 'Save') as HTMLAnchorElement).download).toBe('invoicefdp.exe');
+    });
+
+    test('a file waiting its turn says so', async () => {
+      const { transfers, element, id } = await answerOffer('Accept');
+      transfers.move(id, { phase: 'waiting', queued: true });
+      await settled(element);
+      expect(visibleText(item(element, 'report.pdf'))).toContain('Accepted: waits until the file before it has arrived.');
+      expect(buttonNames(item(element, 'report.pdf'))).toEqual(['Cancel']);
+    });
+
+    test('a stalled transfer and a busy decline say what happened in plain words', async () => {
+      const { transfers, element } = await mountFiles();
+      const stalled = transfers.peerOffers(REPORT);
+      transfers.move(stalled, { phase: 'failed', reason: 'stalled', by: 'me', detail: 'nothing for 60 s' });
+      const [busy] = transfers.offerFiles([new File(['x'], 'later.txt')]);
+      transfers.move(busy!, { phase: 'declined', by: 'peer', busy: true });
+      await settled(element);
+      expect(visibleText(item(element, 'report.pdf'))).toContain('Failed: nothing came from the other device for 60 seconds, so it was stopped.');
+      expect(visibleText(item(element, 'later.txt'))).toContain('Not taken: the other device already has too many files waiting.');
+    });
+
+    test('what the bounds refused is counted below the list', async () => {
+      const { transfers, element } = await mountFiles();
+      expect(visibleText(element)).not.toMatch(/not taken|removed|closed/);
+      // A flood bumps the counters once per offer; the list is re-rendered for them a few times a second.
+      const renders = vi.spyOn(element as unknown as { render(): unknown }, 'render');
+      for (let n = 1; n <= 4800; n++) transfers.counted({ declinedOffers: n, refusedChannels: Math.min(n, 500) });
+      await vi.waitFor(() => expect(visibleText(element)).toContain('closed: 500.'));
+      expect(renders.mock.calls.length).toBeLessThan(5);
+      expect(visibleText(element)).toMatch(/Files the other device offered while too many were waiting, not taken: 4,?800\./);
+      expect(visibleText(element)).toContain('Channels the other device opened that no file asked for, closed: 500.');
+    });
+
+    test('an entry the manager drops takes its Save link with it, and its object URL is revoked', async () => {
+      const revoke = vi.spyOn(URL, 'revokeObjectURL');
+      const { transfers, element, id } = await receive({ name: 'old.txt', size: 1, mimeType: '' }, 'o');
+      const href = (getByRole(element, 'link', 'Save') as HTMLAnchorElement).href;
+      transfers.drop(id);
+      await vi.waitFor(() => expect(allByRole(element, 'link')).toEqual([]));
+      expect(revoke).toHaveBeenCalledWith(href);
+      expect(visibleText(element)).toContain('Older finished transfers removed from this list: 1.');
+      revoke.mockRestore();
+    });
+  });
+
+  test('a picked file whose name the other device would refuse is not offered, and the page says why', async () => {
+    const { transfers, element } = await mountFiles();
+    const picker = element.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+    const long = new File(['x'], `${'n'.repeat(1100)}.txt`);
+    Object.defineProperty(picker, 'files', { value: [long, new File(['ok'], 'fine.txt')], configurable: true });
+    picker.dispatchEvent(new Event('change'));
+    await settled(element);
+    expect(transfers.requests).toEqual(['offer fine.txt']);
+    expect(visibleText(element)).toMatch(/Not sent: “n+….txt” has a name longer than 1,?024 characters\. Rename it and send it again\./);
+  });
 });

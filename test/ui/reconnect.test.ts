@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { P2pApp } from '../../src/ui/p2p-app.ts';
 import type { LinkedPeerConnection } from '../helpers/linked-peer-connection.ts';
 import { codeShown, connectTwoPages, paste, status, until } from './app-page.ts';
-import { allByRole, button, buttonNames, getByRole, pressEnter, settled, type, visibleText } from './mount.ts';
+import { allByRole, button, buttonNames, getByRole, pressEnter, type, visibleText } from './mount.ts';
 
 /** A lost link is not a lost conversation: both pages offer Reconnect, and one exchange continues it. */
 
@@ -35,8 +35,7 @@ describe('reconnect', () => {
       expect(messageBox(page).disabled).toBe(false);
     }
     say(a, 'typed while down');
-    await settled(a);
-    expect(messages(a)[1]).toMatch(/· not sent yet typed while down$/);
+    await until(a, () => expect(messages(a)[1]).toMatch(/· not sent yet typed while down$/)); // rendered at the next frame
 
     button(b, 'Reconnect').click();
     await until(b, () => expect(status(b)).toMatch(/^Offer ready\./));
@@ -45,9 +44,8 @@ describe('reconnect', () => {
     await paste(b, codeShown(a, 'Answer'));
     await until(b, () => expect([status(a), status(b)]).toEqual(['Connected', 'Connected']));
     await until(b, () => expect(messages(b)).toHaveLength(2));
-    await settled(a);
     expect(texts(b)).toEqual(['before the outage', 'typed while down']);
-    expect(messages(a).some((item) => item.includes('not sent yet'))).toBe(false);
+    await until(a, () => expect(messages(a).some((item) => item.includes('not sent yet'))).toBe(false));
     for (const page of [a, b]) expect(visibleText(page)).toContain('Reconnected: the conversation goes on where it stopped.');
   });
 

@@ -13,6 +13,7 @@ import { SettingsModel } from '../settings/settings-model.ts';
 import { lazyCodec } from '../signal/index.ts';
 import { TransferFeature } from '../transfer/transfer-feature.ts';
 import { err, ok, type Result } from '../util/result.ts';
+import { VerificationFeature } from '../verification/verification-feature.ts';
 import { KeepAwake } from './keep-awake.ts';
 import type { Platform } from './platform.ts';
 
@@ -29,6 +30,8 @@ export interface App {
   readonly identity: DeviceIdentity | undefined;
   /** Whether the connected device has connected to this one before. */
   readonly recognition: PeerRecognition;
+  /** The code the two people compare; their answer ends a link that runs through someone else. */
+  readonly verification: VerificationFeature;
   /** Whether a transfer or a call runs, and the screen is kept on for it. */
   readonly keepAwake: KeepAwake;
   /** The platform's camera, microphone and screen, if it has them (the scanner uses the camera). */
@@ -49,11 +52,13 @@ export function createApp(platform: Platform): App {
   void platform.receivedFiles.clear();
   const identity = platform.deviceIdentity && new DeviceIdentity(platform.deviceIdentity);
   const recognition = new PeerRecognition(identity);
-  const session = new PeerSession({
+  // The session is made below with the features; the verification only ends links once one is up.
+  const verification = new VerificationFeature(identity, () => session.reset());
+  const session: PeerSession = new PeerSession({
     createPeerConnection: (config) => platform.createPeerConnection(identity?.withCertificate(config) ?? config),
     codec: lazyCodec,
     settings: () => settings.current,
-    features: [chat, calls, transfers, new IceRestartFeature(platform.networkChanges), recognition],
+    features: [chat, calls, transfers, new IceRestartFeature(platform.networkChanges), recognition, verification],
   });
   return {
     session,
@@ -64,6 +69,7 @@ export function createApp(platform: Platform): App {
     settings,
     identity,
     recognition,
+    verification,
     keepAwake: new KeepAwake(platform.wakeLock, calls, transfers),
     media: platform.media,
     screen: () => screenFor(session.state, { inConversation: session.conversation.id !== undefined }),

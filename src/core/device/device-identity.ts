@@ -48,6 +48,15 @@ export class DeviceIdentity {
     return known ? 'known' : 'new';
   }
 
+  /** Whether the people compared this device's code on an earlier link and found it the same. */
+  isVerified(fingerprint: string): Promise<boolean> {
+    return this.store.isVerifiedDevice(fingerprint);
+  }
+
+  rememberVerified(fingerprint: string): Promise<void> {
+    return this.store.addVerifiedDevice(fingerprint);
+  }
+
   /**
    * Forgets the certificate and every known device; the next connection shows a new fingerprint.
    * False when the store could not be cleared (what it holds is then unchanged).

@@ -1,6 +1,7 @@
 import type { FileChannel } from './file-channel.ts';
 import { digestsEqual, FileDigest } from './file-digest.ts';
-import { forEachWindow, type AcceptOptions, type FileInfo, type FileSink, type SinkFactory } from './file-sink.ts';
+import { forEachWindow, type AcceptOptions, type FileInfo, type SinkFactory } from './file-sink.ts';
+import { LazySink } from './lazy-sink.ts';
 
 export type { AcceptOptions } from './file-sink.ts';
 import { ACK_INTERVAL_BYTES, ACK_MAX_DELAY_MS, RECEIVE_WINDOW_BYTES } from './flow-control.ts';
@@ -10,16 +11,16 @@ import { TransferBase } from './transfer-base.ts';
 import type { TransferHooks } from './transfer-options.ts';
 
 /**
- * Receives one file: checks that every frame continues exactly where the last one ended, writes
- * to the sink one chunk at a time, acknowledges the bytes the sink took (file-sink.ts), and on
- * the end frame compares the sender's digest (file-digest.ts) with its own. The sink is closed
- * only when they match. A pause keeps the sink and the digest so far; resume() then asks the
- * sender for the rest, from the bytes written.
+ * Receives one file: its sink is created only once the sender opened the file's channel (a peer
+ * that is accepted and never sends costs nothing but an entry); then it checks that every frame
+ * continues exactly where the last one ended, writes to the sink one chunk at a time,
+ * acknowledges the bytes the sink took (file-sink.ts), and on the end frame compares the
+ * sender's digest (file-digest.ts) with its own. The sink is closed only when they match. A
+ * pause keeps the sink and the digest so far; resume() then asks the sender for the rest.
  */
 export class IncomingTransfer extends TransferBase {
   readonly direction = 'incoming';
-  private sink: FileSink | undefined;
-  private sinkAborted = false;
+  private sink: LazySink | undefined;
   private hash: FileDigest | undefined;
   /** End of the bytes that arrived / were written / were acknowledged. */
   private receivedOffset = 0;
@@ -36,16 +37,27 @@ export class IncomingTransfer extends TransferBase {
     super(id, file, hooks);
   }
 
+  /** Accepted by the user, but it waits for its turn (MAX_ACTIVE_INCOMING); accept() follows. */
+  enqueue(): void {
+    if (this.state.phase === 'offered') this.setState({ phase: 'waiting', queued: true });
+  }
+
+  get queued(): boolean {
+    return this.state.phase === 'waiting' && this.state.queued === true;
+  }
+
+  /** The end frame arrived: no more bytes will come, only the verdict is left. */
+  get allBytesArrived(): boolean {
+    return this.endArrived;
+  }
+
+  /** Asks the sender for the file; the sink is created only when the sender opens the file's channel. */
   async accept(createSink: SinkFactory, options: AcceptOptions = {}): Promise<void> {
-    if (this.state.phase !== 'offered') return;
+    if (this.state.phase !== 'offered' && !this.queued) return;
     const resumeFrom = options.resumeWith?.size ?? 0;
     if (resumeFrom > this.file.size) throw new RangeError(`resumeWith holds ${resumeFrom} bytes, the file has ${this.file.size}`);
     this.setState({ phase: 'waiting' });
-    try {
-      this.sink = await createSink(this.file);
-    } catch (error) {
-      return this.fail('write-error', `could not create where to save the file: ${String(error)}`);
-    }
+    this.sink = new LazySink(createSink, this.file);
     const hash = new FileDigest();
     if (options.resumeWith) {
       try {
@@ -54,7 +66,7 @@ export class IncomingTransfer extends TransferBase {
         return this.fail('read-error', `could not read the partial file: ${String(error)}`);
       }
     }
-    if (this.finished) return this.abortSink();
+    if (this.finished) return;
     this.hash = hash;
     this.writtenOffset = resumeFrom;
     this.meter = new ProgressMeter(this.file.size, resumeFrom);
@@ -83,6 +95,7 @@ export class IncomingTransfer extends TransferBase {
     this.resumeFrom = this.receivedOffset = this.ackedOffset = this.writtenOffset;
     this.lastAckAtMs = this.hooks.now();
     this.hooks.send({ type: 'file-accept', id: this.id, resumeFrom: this.writtenOffset });
+    this.idle.restart('the sender to open the file channel');
   }
 
   /** The sender opened this file's channel. False (and the channel is closed) unless it was expected. */
@@ -92,7 +105,18 @@ export class IncomingTransfer extends TransferBase {
       return false;
     }
     this.attachChannel(channel, { message: this.handleMessage });
+    this.idle.restart('data');
+    this.writes = this.writes.then(() => this.openSink());
     return true;
+  }
+
+  private async openSink(): Promise<void> {
+    if (this.finished) return;
+    try {
+      await this.sink!.open();
+    } catch (error) {
+      this.fail('write-error', `could not create where to save the file: ${String(error)}`);
+    }
   }
 
   protected pausable(): boolean {
@@ -112,6 +136,7 @@ export class IncomingTransfer extends TransferBase {
       }
       const expected = frame.sha256.slice();
       this.endArrived = true;
+      this.idle.stop(); // only this side's own work is left
       this.writes = this.writes.then(() => this.verify(expected));
       return;
     }
@@ -122,6 +147,7 @@ export class IncomingTransfer extends TransferBase {
     if (end > this.file.size) return this.fail('protocol', `data beyond the offered size of ${this.file.size} bytes`);
     if (end - this.ackedOffset > RECEIVE_WINDOW_BYTES) return this.fail('protocol', 'the sender overran the receive window');
     this.receivedOffset = end;
+    this.idle.restart();
     if (this.state.phase === 'waiting') this.setState({ phase: 'receiving' });
     // A view, not a copy: each message event brings its own ArrayBuffer, which nothing else holds.
     const { payload: view } = frame;
@@ -139,6 +165,7 @@ export class IncomingTransfer extends TransferBase {
       return this.fail('write-error', `could not save: ${String(error)}`);
     }
     if (this.finished) return;
+    if (!this.endArrived) this.idle.restart(); // a slow disk holds the sender back; that is not the sender's stall
     this.writtenOffset += bytes;
     const now = this.hooks.now();
     this.meter.update(this.writtenOffset, now);
@@ -180,13 +207,6 @@ export class IncomingTransfer extends TransferBase {
   }
 
   protected override releaseResources(): void {
-    if (this.state.phase !== 'verified') this.abortSink();
-  }
-
-  /** Once only: the sink may arrive after the transfer already ended (a slow save dialog). */
-  private abortSink(): void {
-    if (!this.sink || this.sinkAborted) return;
-    this.sinkAborted = true;
-    void this.sink.abort().catch(() => {});
+    if (this.state.phase !== 'verified') this.sink?.abort();
   }
 }

@@ -54,7 +54,9 @@ export class OutgoingTransfer extends TransferBase {
   }
 
   handlePeerAnswer(message: TransferMessage): void {
-    if (message.type === 'file-decline' && this.state.phase === 'offered') this.finish({ phase: 'declined', by: 'peer' });
+    if (message.type === 'file-decline' && this.state.phase === 'offered') {
+      this.finish(message.reason === 'busy' ? { phase: 'declined', by: 'peer', busy: true } : { phase: 'declined', by: 'peer' });
+    }
     const awaitingVerdict = this.state.phase === 'verifying' || (this.state.phase === 'interrupted' && this.endFrameSent);
     if (message.type === 'file-verified' && awaitingVerdict) {
       this.meter.update(this.file.size, this.hooks.now());
@@ -73,11 +75,13 @@ export class OutgoingTransfer extends TransferBase {
       return this.fail('channel-closed', `could not open a file channel: ${String(error)}`);
     }
     this.attachChannel(channel, { open: this.handleWake, bufferedamountlow: this.handleWake, message: this.handleMessage });
+    this.idle.restart('the file channel to open');
     channel.bufferedAmountLowThreshold = lowThresholdFor(tuning, FRAME_HEADER_BYTES + tuning.chunkBytes);
     if (!(await this.until(() => channel.readyState === 'open'))) return;
     const hash = new FileDigest();
     // The digest covers the whole file, so a resumed transfer hashes the part it does not send.
-    if (!(await this.readFile(0, this.resumeFrom, tuning.chunkBytes, attempt, async (bytes) => (hash.update(bytes), true)))) return;
+    const hashPrefix = async (bytes: Uint8Array<ArrayBuffer>) => (hash.update(bytes), this.idle.restart('acknowledgements'), true);
+    if (!(await this.readFile(0, this.resumeFrom, tuning.chunkBytes, attempt, hashPrefix))) return;
     this.setState({ phase: 'sending' });
     this.meter.update(this.resumeFrom, this.hooks.now());
     // The file is read straight into the payload area of one frame buffer, which send() copies.
@@ -91,6 +95,7 @@ export class OutgoingTransfer extends TransferBase {
     }
     if (this.stopped(attempt) || !this.send(encodeEndFrame(this.file.size, digest))) return;
     this.endFrameSent = true;
+    this.idle.restart('the verdict on the file');
     this.setState({ phase: 'verifying' });
   }
 
@@ -125,6 +130,7 @@ export class OutgoingTransfer extends TransferBase {
     this.bytesResent += Math.max(0, Math.min(payloadEnd, this.furthestSent) - this.sentOffset);
     this.furthestSent = Math.max(this.furthestSent, payloadEnd);
     this.sentOffset = payloadEnd;
+    this.idle.restart('acknowledgements');
     return true;
   }
 
@@ -150,6 +156,7 @@ export class OutgoingTransfer extends TransferBase {
     const { offset } = frame.value;
     if (offset < this.ackedOffset || offset > this.sentOffset) return this.fail('protocol', `ack of ${offset} out of range`);
     this.ackedOffset = offset;
+    this.idle.restart();
     this.meter.update(offset, this.hooks.now());
     this.hooks.progressed();
     this.wake();

@@ -1,5 +1,6 @@
 import { listen, type ChannelListeners, type FileChannel } from './file-channel.ts';
 import type { FileInfo } from './file-sink.ts';
+import { IdleWatch } from './idle-watch.ts';
 import { ProgressMeter } from './progress-meter.ts';
 import type { FailureReason, TransferMessage } from './transfer-messages.ts';
 import type { TransferHooks } from './transfer-options.ts';
@@ -31,6 +32,8 @@ export abstract class TransferBase {
   private readonly wakeup = new Wakeup();
   private unlisten: (() => void) | undefined;
   private readonly handleClose = (): void => this.loseChannel();
+  /** Runs only while this side waits for the peer; a pause or the end stops it. */
+  protected readonly idle: IdleWatch;
 
   constructor(
     readonly id: string,
@@ -38,6 +41,7 @@ export abstract class TransferBase {
     protected readonly hooks: TransferHooks,
   ) {
     this.meter = new ProgressMeter(file.size);
+    this.idle = new IdleWatch(hooks.idleTimeoutMs, (detail) => this.fail('stalled', detail));
   }
 
   get finished(): boolean {
@@ -76,6 +80,7 @@ export abstract class TransferBase {
     if (this.finished || !this.pausable()) return;
     this.attempt++;
     clearTimeout(this.graceTimer);
+    this.idle.stop();
     this.dropChannel();
     this.setState({ phase: 'interrupted' });
     this.wake();
@@ -110,6 +115,7 @@ export abstract class TransferBase {
     if (this.finished) return;
     this.state = state;
     clearTimeout(this.graceTimer);
+    this.idle.stop();
     this.releaseResources();
     this.dropChannel();
     this.wake();

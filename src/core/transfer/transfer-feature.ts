@@ -35,8 +35,10 @@ export class TransferFeature extends TypedEventTarget<{ change: Event }> impleme
       maxMessageSize: () => pc.sctp?.maxMessageSize,
     };
     const handleChannel = (event: RTCDataChannelEvent): void => {
-      // The control channel is pre-negotiated; any other channel the peer opens must be a file's.
-      if (!this.current?.handleChannel(event.channel)) event.channel.close();
+      // The control channel is pre-negotiated; any other channel the peer opens must be a file's,
+      // one it asked for: the manager closes (and counts) every other one at once.
+      if (this.current) this.current.handleChannel(event.channel);
+      else event.channel.close();
     };
     pc.addEventListener('datachannel', handleChannel);
     this.detachChannels = () => pc.removeEventListener('datachannel', handleChannel);

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../util/result.ts';
+import { MAX_FILE_NAME_CHARS, MAX_MIME_TYPE_CHARS } from './transfer-limits.ts';
 
 /**
  * Why a transfer failed. Sent to the peer in `file-failed`, so both sides show the same cause.
@@ -8,6 +9,7 @@ import { err, ok, type Result } from '../util/result.ts';
  * - channel-closed: the file's data channel closed without an explanation from the peer
  * - connection-closed: the conversation ended (New session, or another one on a new link) mid-transfer;
  *   a lost link only pauses a transfer
+ * - stalled: nothing came from the peer for TRANSFER_IDLE_TIMEOUT_MS while the transfer waited for it
  */
 export const FAILURE_REASONS = [
   'hash-mismatch',
@@ -16,6 +18,7 @@ export const FAILURE_REASONS = [
   'write-error',
   'channel-closed',
   'connection-closed',
+  'stalled',
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
@@ -33,7 +36,8 @@ export type TransferMessage =
     }
   /** resumeFrom: bytes the receiver already holds; the sender starts there. */
   | { readonly type: 'file-accept'; readonly id: string; readonly resumeFrom: number }
-  | { readonly type: 'file-decline'; readonly id: string }
+  /** reason 'busy': the receiver holds too many offers already (MAX_PENDING_INCOMING); send it later. */
+  | { readonly type: 'file-decline'; readonly id: string; readonly reason?: 'busy' }
   /** Either side, at any moment. */
   | { readonly type: 'file-cancel'; readonly id: string }
   /** Either side: whoever detected the failure tells the other. */
@@ -52,8 +56,7 @@ export const TRANSFER_MESSAGE_TYPES: readonly TransferMessageType[] = [
   'file-verified',
 ];
 
-export const MAX_FILE_NAME_CHARS = 1024;
-const MAX_MIME_TYPE_CHARS = 255;
+export { MAX_FILE_NAME_CHARS } from './transfer-limits.ts';
 /** Ids are made by crypto.randomUUID() and also go into channel labels (max 65535 bytes). */
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -89,6 +92,7 @@ export function parseTransferMessage(record: Record<string, unknown>): Result<Tr
       return ok({ type, id, reason: reason as FailureReason });
     }
     case 'file-decline':
+      return ok(record['reason'] === 'busy' ? { type, id, reason: 'busy' } : { type, id });
     case 'file-cancel':
     case 'file-verified':
       return ok({ type, id });

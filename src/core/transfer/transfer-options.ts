@@ -20,6 +20,8 @@ export interface TransferManagerOptions extends SendTuningOptions, Partial<Trans
   /** Files sent at the same time; later accepted files wait in 'waiting'. 1 finishes files in order. */
   readonly maxParallelSends?: number;
   readonly closeGraceMs?: number;
+  /** TRANSFER_IDLE_TIMEOUT_MS unless given (tests). */
+  readonly idleTimeoutMs?: number;
   /**
    * Least time between 'progress' events of one transfer; 500 ms by default. Each one re-renders
    * both pages, on the two cores that also run the transfer: in bench:transfer, our transfer ran
@@ -42,4 +44,6 @@ export interface TransferHooks {
   readonly now: () => number;
   /** How long a closed channel may wait for the peer's cancel or failure message before it counts as a failure. */
   readonly closeGraceMs: number;
+  /** How long a transfer that waits for the peer may hear nothing before it fails as 'stalled'. */
+  readonly idleTimeoutMs: number;
 }

@@ -9,7 +9,8 @@ export type Party = 'me' | 'peer';
 
 /**
  * offered:   outgoing, waiting for the peer's answer; incoming, waiting for the user's
- * waiting:   accepted; queued behind other files, hashing a resume prefix, or opening the channel
+ * waiting:   accepted; queued behind other files, hashing a resume prefix, or opening the channel;
+ *            `queued` on a receiver whose file waits for its turn (MAX_ACTIVE_INCOMING), not yet asked for
  * sending / receiving: bytes are moving
  * verifying: the sender's digest was sent / arrived; the receiver's verdict is pending
  * interrupted: the link went down mid-transfer; both sides keep what they hold, and a reconnect
@@ -18,7 +19,7 @@ export type Party = 'me' | 'peer';
  */
 export type TransferState =
   | { readonly phase: 'offered' }
-  | { readonly phase: 'waiting' }
+  | { readonly phase: 'waiting'; readonly queued?: true }
   | { readonly phase: 'sending' }
   | { readonly phase: 'receiving' }
   | { readonly phase: 'verifying' }
@@ -26,7 +27,8 @@ export type TransferState =
   | { readonly phase: 'verified' }
   | { readonly phase: 'failed'; readonly reason: FailureReason; readonly by: Party; readonly detail: string }
   | { readonly phase: 'canceled'; readonly by: Party }
-  | { readonly phase: 'declined'; readonly by: Party };
+  /** busy: declined by the peer's page on its own, as it held too many offers (MAX_PENDING_INCOMING). */
+  | { readonly phase: 'declined'; readonly by: Party; readonly busy?: true };
 
 export type TransferPhase = TransferState['phase'];
 

@@ -1,12 +1,13 @@
 import { TypedEventTarget } from '../../core/events/typed-event-target.ts';
 import { BlobPartsSink } from '../../core/transfer/blob-parts-sink.ts';
 import type { SinkFactory } from '../../core/transfer/file-sink.ts';
-import type { ReceivedFiles } from '../../core/transfer/received-files.ts';
+import { INERT_FILE_TYPE, type ReceivedFiles } from '../../core/transfer/received-files.ts';
 import { clearReceivedFiles, opfsSinkFactory } from './opfs-sink.ts';
 
 /**
  * Accepted files go to the Origin Private File System where the browser has writable OPFS files
- * (memory stays bounded), else to Blob parts (the browser may page them to disk).
+ * (memory stays bounded), else to Blob parts (the browser may page them to disk). Either way the
+ * kept file's type is INERT_FILE_TYPE.
  */
 export class BrowserReceivedFiles extends TypedEventTarget<{ change: Event }> implements ReceivedFiles {
   private readonly verified = new Map<string, Blob>();
@@ -16,7 +17,8 @@ export class BrowserReceivedFiles extends TypedEventTarget<{ change: Event }> im
     this.opfs ??= opfsSinkFactory((savedId, file) => this.keep(savedId, file));
     const opfs = await this.opfs;
     if (opfs) return opfs(id);
-    return (info) => new BlobPartsSink(info.mimeType, undefined, (blob) => this.keep(id, blob));
+    // The sender's type is never used: see INERT_FILE_TYPE.
+    return () => new BlobPartsSink(INERT_FILE_TYPE, undefined, (blob) => this.keep(id, blob));
   }
 
   saved(id: string): Blob | undefined {

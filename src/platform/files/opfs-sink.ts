@@ -1,5 +1,6 @@
 import { BatchingSink, type BatchWriter } from '../../core/transfer/batching-sink.ts';
 import type { FileInfo, SinkFactory } from '../../core/transfer/file-sink.ts';
+import { INERT_FILE_TYPE } from '../../core/transfer/received-files.ts';
 import { OpfsWorkerSink } from './opfs-worker-sink.ts';
 
 /** Received files wait here until saved; cleared when a new session starts or the page loads. */
@@ -12,7 +13,7 @@ const FOLDER = 'received';
  * way in Safari), else through a writable stream; undefined where neither does (then the caller
  * uses BlobPartsSink).
  */
-export async function opfsSinkFactory(onSaved: (id: string, file: File) => void): Promise<((id: string) => SinkFactory) | undefined> {
+export async function opfsSinkFactory(onSaved: (id: string, file: Blob) => void): Promise<((id: string) => SinkFactory) | undefined> {
   const folder = await receivedFolder();
   if (!folder) return undefined;
   const inWorker = await workerSinkWorks();
@@ -21,7 +22,12 @@ export async function opfsSinkFactory(onSaved: (id: string, file: File) => void)
     // The transfer id keeps two files with the same name apart.
     const name = `${id}-${safeName(info.name)}`;
     const handle = await folder.getFileHandle(name, { create: true });
-    const saved = async () => onSaved(id, await handle.getFile());
+    // getFile() types the file by its name's extension, which the peer chose: a slice retypes it
+    // without copying the bytes.
+    const saved = async () => {
+      const file = await handle.getFile();
+      onSaved(id, file.slice(0, file.size, INERT_FILE_TYPE));
+    };
     if (inWorker) return new BatchingSink(await OpfsWorkerSink.open(FOLDER, name, saved));
     const writable = await handle.createWritable({ keepExistingData: false });
     return new BatchingSink(new OpfsWritableWriter(writable, saved, () => folder.removeEntry(handle.name)), { maxBatchesInFlight: 0 });

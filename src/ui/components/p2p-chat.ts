@@ -1,82 +1,37 @@
-import { localized, msg } from '@lit/localize';
-import { css, html, LitElement } from 'lit';
+import { localized, msg, str } from '@lit/localize';
+import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ChatEntry } from '../../core/chat/chat-feature.ts';
+import type { ChatEntry, ChatHistory } from '../../core/chat/chat-feature.ts';
 import { MAX_CHAT_CHARS } from '../../core/chat/chat-messages.ts';
+import { FrameUpdate } from '../controllers/frame-update.ts';
+import { SubscriptionController } from '../controllers/subscription-controller.ts';
 import { intent } from '../events.ts';
-import { formatTime } from '../locale/intl.ts';
-import { sharedStyles } from '../styles/shared-styles.ts';
+import { formatNumber, formatTime } from '../locale/intl.ts';
+import { getLocale } from '../locale/localization.ts';
+import { chatStyles } from './p2p-chat.styles.ts';
 
 /**
- * Chat: the message log (role log) and a composer. Enter or Send sends.
+ * Chat: the message log (role log) and a composer. Enter or Send sends. It follows the chat
+ * itself and renders at most once per animation frame; an entry already shown is not rendered
+ * again unless it changed (its delivery) or the language did.
  *
  * @fires p2p-chat-send - with the text to send
  */
 @customElement('p2p-chat')
 @localized()
 export class P2pChat extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      [role='log'] {
-        max-height: min(50vh, 24rem);
-        overflow-y: auto;
-        border: 1px solid var(--p2p-border);
-        border-radius: var(--p2p-radius);
-        padding: 0.5rem;
-        background: var(--p2p-surface);
-      }
-      ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: flex;
-        flex-direction: column;
-        gap: 0.4rem;
-      }
-      li {
-        max-width: 85%;
-        padding: 0.4rem 0.7rem;
-        border-radius: var(--p2p-radius);
-        overflow-wrap: anywhere;
-      }
-      .text {
-        white-space: pre-wrap;
-      }
-      li[data-from='mine'] {
-        align-self: flex-end;
-        background: var(--p2p-mine);
-      }
-      li[data-from='theirs'] {
-        align-self: flex-start;
-        background: var(--p2p-theirs);
-      }
-      .meta {
-        display: block;
-        font-size: 0.75rem;
-        color: var(--p2p-muted);
-      }
-      .pending {
-        font-style: italic;
-      }
-      .empty {
-        color: var(--p2p-muted);
-        margin: 0.25rem;
-      }
-      form {
-        margin-top: 0.5rem;
-        flex-wrap: nowrap;
-      }
-      form input {
-        flex: 1;
-        min-width: 0;
-      }
-    `,
-  ];
+  static override styles = chatStyles;
 
-  @property({ attribute: false }) entries: readonly ChatEntry[] = [];
+  @property({ attribute: false }) chat: ChatHistory | undefined;
   @property({ type: Boolean }) disabled = false;
+  private readonly frame = new FrameUpdate(this);
+
+  constructor() {
+    super();
+    new SubscriptionController(this, () => this.chat, ['change'], () => this.frame.request());
+  }
 
   override updated(): void {
     const log = this.renderRoot.querySelector('[role="log"]');
@@ -84,23 +39,24 @@ export class P2pChat extends LitElement {
   }
 
   override render() {
+    const entries = this.chat?.entries ?? [];
+    const removed = this.chat?.removed ?? 0;
+    const refused = this.chat?.refused ?? 0;
+    const locale = getLocale();
     return html`
       <div role="log" aria-label=${msg('Chat messages')}>
-        ${this.entries.length === 0 ? html`<p class="empty">${msg('No messages yet.')}</p>` : ''}
+        ${refused > 0
+          ? html`<p class="too-fast">
+              ${msg(str`The other device is sending messages too fast; some were not shown (${formatNumber(refused)}).`)}
+            </p>`
+          : ''}
+        ${entries.length === 0 ? html`<p class="empty">${msg('No messages yet.')}</p>` : ''}
+        ${removed > 0 ? html`<p class="removed">${msg(str`Older messages removed: ${formatNumber(removed)}`)}</p>` : ''}
         <ol>
           ${repeat(
-            this.entries,
+            entries,
             (entry) => entry.id + entry.from,
-            (entry) => html`
-              <li data-from=${entry.from}>
-                <span class="meta">
-                  ${entry.from === 'mine' ? msg('You') : msg('Them')} ·
-                  <time datetime=${new Date(entry.at).toISOString()}>${formatTime(entry.at)}</time>
-                  ${entry.delivery === 'queued' ? html`· <span class="pending">${msg('not sent yet')}</span>` : ''}
-                </span>
-                <span class="text">${entry.text}</span>
-              </li>
-            `,
+            (entry) => guard([entry, locale], () => this.renderEntry(entry)),
           )}
         </ol>
       </div>
@@ -115,6 +71,19 @@ export class P2pChat extends LitElement {
         />
         <button class="primary" type="submit" ?disabled=${this.disabled}>${msg('Send')}</button>
       </form>
+    `;
+  }
+
+  private renderEntry(entry: ChatEntry) {
+    return html`
+      <li data-from=${entry.from}>
+        <span class="meta">
+          ${entry.from === 'mine' ? msg('You') : msg('Them')} ·
+          <time datetime=${new Date(entry.at).toISOString()}>${formatTime(entry.at)}</time>
+          ${entry.delivery === 'queued' ? html`· <span class="pending">${msg('not sent yet')}</span>` : ''}
+        </span>
+        <span class="text">${entry.text}</span>
+      </li>
     `;
   }
 

@@ -1,14 +1,17 @@
-import { localized, msg, str } from '@lit/localize';
-import { html, LitElement, nothing } from 'lit';
+import { localized, msg } from '@lit/localize';
+import { html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { shownFileName } from '../../core/transfer/file-name.ts';
 import type { TransferManager } from '../../core/transfer/transfer-manager.ts';
 import type { ReceivedFiles } from '../../core/transfer/received-files.ts';
 import type { TransferEvent } from '../../core/transfer/transfer-event.ts';
-import type { TransferSnapshot } from '../../core/transfer/transfer-state.ts';
+import { offerRefusal } from '../../core/transfer/transfer-limits.ts';
+import { coalescedUpdate } from '../controllers/coalesced-update.ts';
 import { SubscriptionController } from '../controllers/subscription-controller.ts';
-import { formatBytes, progressText, transferStateText } from '../text/transfer-text.ts';
+import { offerRefusalText, transferCountsText } from '../text/transfer-text.ts';
 import { filesStyles } from './p2p-files.styles.ts';
+import { transferItem, type TransferItemActions } from './transfer-item.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -19,6 +22,7 @@ declare global {
 /**
  * Files both ways: send with the picker, by dropping them on the page or by pasting; accept or
  * decline what arrives; progress, speed, time left and the end-to-end SHA-256 verdict per file.
+ * What the core's bounds refused (transfer-limits.ts) is said below the list, in counts.
  */
 @customElement('p2p-files')
 @localized()
@@ -29,11 +33,20 @@ export class P2pFiles extends LitElement {
   /** Where accepted files are written, and the verified ones kept for Save. */
   @property({ attribute: false }) files: ReceivedFiles | undefined;
   @state() private autoAccept = false;
+  /** Why the files last picked, dropped or pasted were not all offered. */
+  @state() private refusals: string[] = [];
   private readonly objectUrls = new Map<string, string>();
+  private readonly actions: TransferItemActions = {
+    accept: (id) => void this.accept(id),
+    decline: (id) => this.manager?.decline(id),
+    cancel: (id) => this.manager?.cancel(id),
+    saveUrl: (id) => this.urlFor(id),
+  };
 
   constructor() {
     super();
     new SubscriptionController(this, () => this.manager, ['change', 'progress']);
+    new SubscriptionController(this, () => this.manager, ['counts'], coalescedUpdate(this, 250));
     new SubscriptionController(this, () => this.manager, ['offer'], (event: TransferEvent) => {
       if (this.autoAccept) void this.accept(event.transfer.id);
     });
@@ -71,6 +84,8 @@ export class P2pFiles extends LitElement {
 
   override render() {
     const transfers = this.manager?.list() ?? [];
+    this.releaseUrls(new Set(transfers.map((t) => t.id)));
+    const notes = this.manager ? transferCountsText(this.manager) : [];
     return html`
       <h3>${msg('Files')}</h3>
       <div class="row">
@@ -82,43 +97,11 @@ export class P2pFiles extends LitElement {
       </div>
       <p class="hint">${msg('Or drop files anywhere on this page, or paste them. Every file is checked end to end (SHA-256).')}</p>
       <input class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true" @change=${this.handleFiles} />
+      ${this.refusals.map((text) => html`<p class="failed">${text}</p>`)}
       <ul aria-label=${msg('Transfers')}>
-        ${repeat(transfers, (t) => t.id, (t) => this.renderTransfer(t))}
+        ${repeat(transfers, (t) => t.id, (t) => transferItem(t, this.actions))}
       </ul>
-    `;
-  }
-
-  private renderTransfer(t: TransferSnapshot) {
-    const { progress, state, file } = t;
-    const active = ['sending', 'receiving', 'waiting', 'verifying', 'interrupted'].includes(state.phase);
-    const saved = this.files?.saved(t.id);
-    return html`
-      <li data-direction=${t.direction} data-phase=${state.phase} data-resume-from=${t.resumeFrom} data-bytes-resent=${t.bytesResent}><div
-        role="group" aria-label=${file.name}>
-        <div class="name">${t.direction === 'outgoing' ? '↑' : '↓'} ${file.name}</div>
-        <div class="hint">${formatBytes(file.size)}${file.mimeType ? ` · ${file.mimeType}` : ''}</div>
-        ${active || state.phase === 'offered'
-          ? html`<progress
-                aria-label=${msg(str`Progress of ${file.name}`)}
-                max=${Math.max(1, progress.total)}
-                .value=${progress.bytesDone}
-              ></progress>
-              <div class="hint">${progressText(t)}</div>`
-          : nothing}
-        <div class=${state.phase === 'verified' ? 'verified' : state.phase === 'failed' ? 'failed' : ''}>${transferStateText(t)}</div>
-        <div class="row">
-          ${t.direction === 'incoming' && state.phase === 'offered'
-            ? html`<button class="primary" @click=${() => this.accept(t.id)}>${msg('Accept')}</button>
-                <button @click=${() => this.manager?.decline(t.id)}>${msg('Decline')}</button>`
-            : nothing}
-          ${active || (t.direction === 'outgoing' && state.phase === 'offered')
-            ? html`<button @click=${() => this.manager?.cancel(t.id)}>${msg('Cancel')}</button>`
-            : nothing}
-          ${state.phase === 'verified' && saved
-            ? html`<a class="save" href=${this.urlFor(t.id, saved)} download=${file.name}>${msg('Save')}</a>`
-            : nothing}
-        </div>
-      </div></li>
+      ${notes.map((text) => html`<p class="hint">${text}</p>`)}
     `;
   }
 
@@ -126,17 +109,29 @@ export class P2pFiles extends LitElement {
     if (this.files) await this.manager?.accept(id, await this.files.sinkFor(id));
   }
 
+  /** Offers what the peer can take; says why any other was not sent. */
   private send(files: File[]): void {
-    this.manager?.offerFiles(files);
+    this.refusals = files.flatMap((file) => {
+      const refusal = offerRefusal(file);
+      return refusal ? [offerRefusalText(shownFileName(file.name, 60), refusal)] : [];
+    });
+    const offerable = files.filter((file) => !offerRefusal(file));
+    if (offerable.length > 0) this.manager?.offerFiles(offerable);
   }
 
-  private urlFor(id: string, file: File | Blob): string {
-    let url = this.objectUrls.get(id);
-    if (!url) {
-      url = URL.createObjectURL(file);
-      this.objectUrls.set(id, url);
+  private urlFor(id: string): string | undefined {
+    const file = this.files?.saved(id);
+    if (file && !this.objectUrls.has(id)) this.objectUrls.set(id, URL.createObjectURL(file));
+    return file && this.objectUrls.get(id);
+  }
+
+  /** The list drops old entries (MAX_LISTED_TRANSFERS): their object URLs go with them. */
+  private releaseUrls(listed: ReadonlySet<string>): void {
+    for (const [id, url] of this.objectUrls) {
+      if (listed.has(id)) continue;
+      URL.revokeObjectURL(url);
+      this.objectUrls.delete(id);
     }
-    return url;
   }
 
   private handlePick(): void {

@@ -1,4 +1,6 @@
 import { msg, str } from '@lit/localize';
+import type { OfferRefusal } from '../../core/transfer/transfer-limits.ts';
+import { MAX_FILE_NAME_CHARS, MAX_MIME_TYPE_CHARS, TRANSFER_IDLE_TIMEOUT_MS } from '../../core/transfer/transfer-limits.ts';
 import type { TransferSnapshot } from '../../core/transfer/transfer-state.ts';
 import { formatNumber } from '../locale/intl.ts';
 
@@ -55,6 +57,13 @@ const failures = (): Record<string, string> => ({
   'connection-closed': msg('Failed: the connection ended before the file was complete.'),
 });
 
+function stalledText(byPeer: boolean): string {
+  const seconds = formatNumber(TRANSFER_IDLE_TIMEOUT_MS / 1000);
+  return byPeer
+    ? msg(str`Failed: the other device stopped it after ${seconds} seconds without progress. You can send it again.`)
+    : msg(str`Failed: nothing came from the other device for ${seconds} seconds, so it was stopped. You can send it again.`);
+}
+
 /** One line per state; "Verified" is the only wording that promises a correct file. */
 export function transferStateText(t: TransferSnapshot): string {
   const state = t.state;
@@ -63,7 +72,7 @@ export function transferStateText(t: TransferSnapshot): string {
     case 'offered':
       return incoming ? msg('Offered to you.') : msg('Waiting for the other device to accept…');
     case 'waiting':
-      return msg('Starting…');
+      return state.queued ? msg('Accepted: waits until the file before it has arrived.') : msg('Starting…');
     case 'sending':
       return msg('Sending…');
     case 'receiving':
@@ -76,11 +85,47 @@ export function transferStateText(t: TransferSnapshot): string {
       return incoming ? msg('Verified: SHA-256 matches. Press Save to keep it.') : msg('Verified: delivered intact (SHA-256 matches).');
     case 'failed': {
       const detail = state.detail;
+      if (state.reason === 'stalled') return stalledText(state.by === 'peer');
       return failures()[state.reason] ?? msg(str`Failed: ${detail}`);
     }
     case 'canceled':
       return state.by === 'me' ? msg('Canceled by you.') : msg('Canceled by the other device.');
     case 'declined':
+      if (state.busy) return msg('Not taken: the other device already has too many files waiting. Send it again once they are done.');
       return state.by === 'me' ? msg('Declined by you.') : msg('Declined by the other device.');
   }
+}
+
+/** Why a picked file was not offered (transfer-limits.ts offerRefusal), naming it. */
+export function offerRefusalText(name: string, refusal: OfferRefusal): string {
+  switch (refusal) {
+    case 'empty-name':
+      return msg('Not sent: the file has no name.');
+    case 'name-too-long': {
+      const max = formatNumber(MAX_FILE_NAME_CHARS);
+      return msg(str`Not sent: “${name}” has a name longer than ${max} characters. Rename it and send it again.`);
+    }
+    case 'type-too-long': {
+      const max = formatNumber(MAX_MIME_TYPE_CHARS);
+      return msg(str`Not sent: the type of “${name}” is longer than ${max} characters.`);
+    }
+  }
+}
+
+/** What the bounds on the peer refused or removed, one sentence each; empty while nothing was. */
+export function transferCountsText(counts: { declinedOffers: number; removedFromList: number; refusedChannels: number }): string[] {
+  const lines: string[] = [];
+  if (counts.declinedOffers > 0) {
+    const n = formatNumber(counts.declinedOffers);
+    lines.push(msg(str`Files the other device offered while too many were waiting, not taken: ${n}.`));
+  }
+  if (counts.removedFromList > 0) {
+    const n = formatNumber(counts.removedFromList);
+    lines.push(msg(str`Older finished transfers removed from this list: ${n}.`));
+  }
+  if (counts.refusedChannels > 0) {
+    const n = formatNumber(counts.refusedChannels);
+    lines.push(msg(str`Channels the other device opened that no file asked for, closed: ${n}.`));
+  }
+  return lines;
 }

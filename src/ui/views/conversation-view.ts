@@ -15,6 +15,7 @@ export function conversationView(app: App, live: boolean) {
     <h2 class="conversation-title" tabindex="-1" data-step-focus>${FLOW_TEXT.conversation}</h2>
     <p class="hint" aria-live="polite">${app.conversation.lastOutcome === 'continued' ? FLOW_TEXT.continued : ''}</p>
     <p2p-peer-recognition .recognition=${app.recognition}></p2p-peer-recognition>
+    <p2p-verification .verification=${app.verification}></p2p-verification>
     <div class="conversation">
       <section class="panel call-area" aria-labelledby="call-title">
         <h3 id="call-title">${msg('Video call')}</h3>
@@ -32,13 +33,14 @@ export function conversationView(app: App, live: boolean) {
 
 /**
  * writable: while the conversation can go on (an interrupted or lost link queues what is typed);
- * after it ended the chat stays readable until New session.
+ * after it ended the chat stays readable until New session. The element follows the chat itself,
+ * so a message re-renders the chat alone.
  */
 export function chatView(app: App, writable: boolean) {
   if (!writable && app.chat.entries.length === 0) return nothing;
   return html`<section class="panel chat-area" aria-labelledby="chat-title">
     <h3 id="chat-title">${msg('Chat')}</h3>
-    <p2p-chat .entries=${app.chat.entries} ?disabled=${!writable}></p2p-chat>
+    <p2p-chat .chat=${app.chat} ?disabled=${!writable}></p2p-chat>
   </section>`;
 }
 

@@ -1,6 +1,7 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import type { ControlMessage, UncheckedMessage } from '../../../src/core/channel/control-messages.ts';
 import { ChatFeature } from '../../../src/core/chat/chat-feature.ts';
+import { CHAT_RETRY_MS } from '../../../src/core/chat/chat-limits.ts';
 import { MAX_CHAT_CHARS } from '../../../src/core/chat/chat-messages.ts';
 import type { FeatureLink } from '../../../src/core/session/feature.ts';
 
@@ -52,16 +53,27 @@ describe('ChatFeature', () => {
     expect(chat.entries).toEqual([]);
   });
 
-  test('while the link is interrupted or gone, messages are kept as not sent yet', () => {
+  test('while the link is interrupted or gone, messages are kept as not sent yet, and go once it works again', () => {
+    vi.useFakeTimers();
+    onTestFinished(() => void vi.useRealTimers());
     const state = { connected: false, open: true };
     const chat = new ChatFeature();
     const link = fakeLink(state);
     chat.attach(link);
-    chat.send('during the outage'); // handed to the stalled channel, which may deliver it later
+    chat.resume('first');
+    chat.send('during the outage'); // an interrupted link may deliver late, all at once, or never: it waits
+    expect(link.sent).toHaveLength(0);
+    state.connected = true;
+    vi.advanceTimersByTime(CHAT_RETRY_MS);
+    expect(link.sent.map((message) => (message as UncheckedMessage)['text'])).toEqual(['during the outage']);
+    expect(deliveries(chat)).toEqual(['during the outage:sent']);
     state.open = false;
     chat.send('channel gone');
     chat.detach();
+    let changes = 0;
+    chat.addEventListener('change', () => changes++);
     chat.send('after the link');
+    expect(changes).toBe(1);
     expect(deliveries(chat)).toEqual(['during the outage:queued', 'channel gone:queued', 'after the link:queued']);
     expect(link.sent).toHaveLength(1);
   });

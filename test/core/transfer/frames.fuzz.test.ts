@@ -9,7 +9,7 @@ import {
 } from '../../../src/core/transfer/frames.ts';
 import { prng, randomBytes } from './fixtures.ts';
 
-const CASES = 6000;
+const CASES = 10_000;
 
 function encode(frame: Frame): Uint8Array {
   if (frame.kind === 'data') return encodeDataFrame(frame.offset, frame.payload);

@@ -10,7 +10,7 @@ import { RecordingSink, sleep } from './fixtures.ts';
 /** A receiver driven by a hand-written (buggy or hostile) sender. */
 async function receiver(size: number, sink = new RecordingSink()) {
   const sent: TransferMessage[] = [];
-  const hooks = { send: (message: TransferMessage) => sent.push(message), changed: () => {}, progressed: () => {}, now: () => performance.now(), closeGraceMs: 50 };
+  const hooks = { send: (message: TransferMessage) => sent.push(message), changed: () => {}, progressed: () => {}, now: () => performance.now(), closeGraceMs: 50, idleTimeoutMs: 60_000 };
   const transfer = new IncomingTransfer('t1', { name: 'x', size, mimeType: '' }, hooks);
   await transfer.accept(() => sink);
   const [evil, theirs] = createMemoryChannelPair('file:t1');
@@ -69,21 +69,12 @@ describe('IncomingTransfer against a misbehaving sender', () => {
 });
 
 describe('TransferManager.handleChannel', () => {
-  test('closes file channels that match no accepted transfer, and leaves other channels alone', () => {
+  test('closes every channel that belongs to no file it asked for, and counts them', () => {
     const manager = new TransferManager({ send: () => {}, openChannel: () => { throw new Error('unused'); } });
-    const [, unknown] = createMemoryChannelPair('file:nobody');
-    expect(manager.handleChannel(unknown)).toBe(true);
-    expect(unknown.readyState).toBe('closing');
-    const [, chat] = createMemoryChannelPair('chat');
-    expect(manager.handleChannel(chat)).toBe(false);
-    expect(chat.readyState).toBe('connecting');
-  });
-
-  test('a peer flooding offers gets the excess declined', () => {
-    const sent: TransferMessage[] = [];
-    const manager = new TransferManager({ send: (message) => sent.push(message), openChannel: () => { throw new Error('unused'); } });
-    for (let i = 0; i < 1005; i++) manager.handleMessage({ type: 'file-offer', id: `f${i}`, name: 'n', size: 1, mimeType: '' });
-    expect(manager.list()).toHaveLength(1000);
-    expect(sent).toEqual([1000, 1001, 1002, 1003, 1004].map((i) => ({ type: 'file-decline', id: `f${i}` })));
+    manager.handleMessage({ type: 'file-offer', id: 'offered', name: 'n', size: 1, mimeType: '' });
+    const channels = ['file:nobody', 'chat', 'file:offered', 'file:', 'file:a/b'].map((label) => createMemoryChannelPair(label)[1]);
+    for (const channel of channels) expect(manager.handleChannel(channel)).toBe(false);
+    expect(channels.map((channel) => channel.readyState)).toEqual(channels.map(() => 'closing'));
+    expect(manager.refusedChannels).toBe(5);
   });
 });

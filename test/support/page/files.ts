@@ -17,6 +17,15 @@ export class FilesPart {
     await chooser.setFiles(paths);
   }
 
+  /** Like send(), with files made in memory: any name and type the browser lets a File have. */
+  async sendPayloads(files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+    const [chooser] = await Promise.all([
+      this.page.waitForEvent('filechooser'),
+      this.page.getByRole('button', { name: 'Send files', exact: true }).click(),
+    ]);
+    await chooser.setFiles(files);
+  }
+
   /** One transfer's list item, named by its file. */
   transfer(name: string): Locator {
     return this.page.getByRole('group', { name, exact: true });
