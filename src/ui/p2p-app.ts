@@ -5,7 +5,6 @@ import type { App } from '../core/app/create-app.ts';
 import { stepKey, type Screen } from '../core/session/screen.ts';
 import './components/p2p-language.ts';
 import './components/p2p-settings.ts';
-import type { SettingsChangeEvent } from './components/p2p-settings.ts';
 import { StepFocusController } from './controllers/step-focus-controller.ts';
 import { SubscriptionController } from './controllers/subscription-controller.ts';
 import type { BlobSubmitEvent, ChatSendEvent } from './events.ts';
@@ -68,6 +67,7 @@ export class P2pApp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('app') && this.app?.settings.repaired.length) this.problem = { kind: 'settings-repaired' };
     if (changed.has('app') && this.app) void this.applyLinkFragment();
     if (!this.connectedViewsLoading && this.app?.screen().name === 'conversation') {
       this.connectedViewsLoading = import('./connected-views.ts');
@@ -95,7 +95,7 @@ export class P2pApp extends LitElement {
           ${screen.name === 'connect' && screen.atStart
             ? nothing
             : html`<div class="row"><button @click=${this.newSession}>${msg('New session')}</button></div>`}
-          <p2p-settings .settings=${app.settings.current} .identity=${app.identity} @p2p-settings-change=${this.changeSettings}></p2p-settings>
+          <p2p-settings .model=${app.settings} .identity=${app.identity}></p2p-settings>
         </div>
       </main>
     `;
@@ -133,7 +133,8 @@ export class P2pApp extends LitElement {
 
   private async createOffer(): Promise<void> {
     this.problem = undefined;
-    await this.app?.session.createOffer();
+    const started = await this.app?.session.createOffer();
+    if (started && !started.ok) this.problem = started.error;
   }
 
   private newSession(): void {
@@ -145,10 +146,6 @@ export class P2pApp extends LitElement {
     const revealed = await this.app?.revealLocalAddresses();
     this.problem = revealed?.ok ? undefined : { kind: 'address-camera-refused' };
     if (revealed?.ok) await this.app?.session.retry();
-  }
-
-  private changeSettings(event: SettingsChangeEvent): void {
-    this.app?.settings.update(event.detail.settings);
   }
 }
 

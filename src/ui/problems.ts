@@ -1,5 +1,6 @@
 import type { ChatRefusal } from '../core/chat/chat-feature.ts';
 import type { MediaErrorCode } from '../core/media/media-error.ts';
+import type { StartProblem } from '../core/session/link-opening.ts';
 import type { BlobProblem } from '../core/session/paste-plan.ts';
 
 /**
@@ -12,7 +13,10 @@ export type Problem =
   | { readonly kind: 'no-qr-in-image' }
   | { readonly kind: 'call-media'; readonly code: MediaErrorCode; readonly detail: string }
   | { readonly kind: 'address-camera-refused' }
-  | { readonly kind: 'chat'; readonly code: ChatRefusal };
+  | { readonly kind: 'chat'; readonly code: ChatRefusal }
+  | StartProblem
+  /** Saved settings that could not be used were replaced by the defaults (on this visit only). */
+  | { readonly kind: 'settings-repaired' };
 
 export type ProblemEvent = CustomEvent<{ problem: Problem }>;
 

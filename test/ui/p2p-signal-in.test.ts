@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import '../../src/ui/components/p2p-signal-in.ts';
+import { MAX_INPUT_CHARS } from '../../src/core/signal/index.ts';
 import { button, getByRole, mount, recordEvents, type } from './mount.ts';
 
 const BLOB = 'P2P1OFFER0000EXAMPLE';
@@ -28,6 +29,25 @@ afterEach(() => {
 });
 
 describe('p2p-signal-in', () => {
+  test('text longer than any code is handed on at once and not kept in the box, pasted or typed', async () => {
+    const { submitted, field } = await mountWithClock();
+    const huge = 'A'.repeat(MAX_INPUT_CHARS + 1);
+    const data = new DataTransfer();
+    data.setData('text/plain', huge);
+    const pasteEvent = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    field.dispatchEvent(pasteEvent);
+    expect([pasteEvent.defaultPrevented, submitted.length, field.value]).toEqual([true, 1, '']);
+    expect(submitted[0]).toEqual({ text: huge });
+    type(field, huge);
+    expect([submitted.length, field.value]).toEqual([2, '']);
+    vi.advanceTimersByTime(1_000);
+    expect(submitted).toHaveLength(2);
+    // At the limit it is still a paste like any other: applied, and kept in the box.
+    type(field, huge.slice(1));
+    vi.advanceTimersByTime(1_000);
+    expect([submitted.length, field.value.length]).toEqual([3, MAX_INPUT_CHARS]);
+  });
+
   test('Apply fires p2p-blob-submit with the text in the box', async () => {
     const submitted = recordEvents('p2p-blob-submit');
     const element = await mount('p2p-signal-in');

@@ -8,6 +8,7 @@ import type { Conversation } from '../session/conversation.ts';
 import { IceRestartFeature } from '../session/ice-restart.ts';
 import { PeerSession } from '../session/peer-session.ts';
 import { screenFor, type Screen } from '../session/screen.ts';
+import { probeWith } from '../settings/configuration-probe.ts';
 import { SettingsModel } from '../settings/settings-model.ts';
 import { lazyCodec } from '../signal/index.ts';
 import { TransferFeature } from '../transfer/transfer-feature.ts';
@@ -43,7 +44,7 @@ export interface App {
 
 /** Wires the core together on a platform: the same for the page, a terminal peer and the tests. */
 export function createApp(platform: Platform): App {
-  const settings = new SettingsModel(platform.settingsStore);
+  const settings = new SettingsModel(platform.settingsStore, probeWith(platform.createPeerConnection));
   const chat = new ChatFeature();
   const calls = new CallFeature(platform.media);
   const transfers = new TransferFeature(platform.receivedFiles);

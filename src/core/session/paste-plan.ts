@@ -7,6 +7,7 @@ import {
   type SignalKind,
 } from '../signal/index.ts';
 import { err, ok, type Result } from '../util/result.ts';
+import type { StartProblem } from './link-opening.ts';
 import { canStart, isLinkUp, type SessionState } from './session-state.ts';
 
 export type PasteAction = 'answer-offer' | 'accept-answer';
@@ -28,7 +29,8 @@ export type PasteRefusal =
 export type BlobProblem =
   | { readonly kind: 'unreadable'; readonly code: DecodeErrorCode }
   | { readonly kind: 'refused'; readonly code: PasteRefusal }
-  | { readonly kind: 'browser-refused'; readonly code: SignalKind; readonly detail: string };
+  | { readonly kind: 'browser-refused'; readonly code: SignalKind; readonly detail: string }
+  | StartProblem;
 
 /** ICE username fragments of the descriptions this session has made and received. */
 export interface SessionIdentity {

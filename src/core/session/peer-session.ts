@@ -1,14 +1,15 @@
 import { TypedEventTarget } from '../events/typed-event-target.ts';
 import { rtcConfiguration, timeoutMs, type Settings } from '../settings/settings.ts';
-import type { SignalCodec, SignalKind } from '../signal/index.ts';
+import type { SignalCodec } from '../signal/index.ts';
 import { err, ok, type Result } from '../util/result.ts';
 import type { Conversation } from './conversation.ts';
 import { FeatureSet } from './feature-set.ts';
 import type { SessionFeature } from './feature.ts';
 import { gatheringPolicy } from './ice-gathering.ts';
+import { openLink, type StartProblem } from './link-opening.ts';
 import { LinkSlot, type AttemptTiming } from './link-slot.ts';
 import { readCode, type BlobProblem, type PasteAction } from './paste-plan.ts';
-import { PeerLink } from './peer-link.ts';
+import type { PeerLink } from './peer-link.ts';
 import { canRetry, canStart, INITIAL_STATE, isConnected, type SessionState } from './session-state.ts';
 import { transition, type SessionEffect, type SessionEvent } from './session-transition.ts';
 
@@ -55,13 +56,17 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
     return this.slot.link?.pc;
   }
 
-  async createOffer(): Promise<void> {
-    if (!canStart(this.current)) return;
+  /** A StartProblem when the browser refuses the settings' configuration; nothing changes then. */
+  async createOffer(): Promise<Result<void, StartProblem>> {
+    if (!canStart(this.current)) return ok(undefined);
     const startedAt = Date.now();
-    const link = this.slot.install(this.newLink());
+    const opened = this.newLink();
+    if (!opened.ok) return opened;
+    const link = this.slot.install(opened.value);
     this.remoteOfferSdp = undefined;
     this.apply({ type: 'create-offer' });
-    await this.describe(link, 'offer', startedAt);
+    await link.describe('offer', gatheringPolicy(this.options.settings()), startedAt, this.options.codec);
+    return ok(undefined);
   }
 
   async acceptBlob(text: string): Promise<Result<PasteAction, BlobProblem>> {
@@ -89,7 +94,9 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
 
   private async answerOffer(offerSdp: string): Promise<Result<void, BlobProblem>> {
     const newestBefore = this.slot.newest;
-    const link = this.newLink();
+    const opened = this.newLink();
+    if (!opened.ok) return opened;
+    const link = opened.value;
     const applied = await link.applyRemote('offer', offerSdp);
     if (!applied.ok) return applied;
     // While the browser read the offer, this device may have started something else.
@@ -100,7 +107,7 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
     this.slot.install(link);
     this.remoteOfferSdp = offerSdp;
     this.apply({ type: 'offer-received' });
-    await this.describe(link, 'answer', Date.now());
+    await link.describe('answer', gatheringPolicy(this.options.settings()), Date.now(), this.options.codec);
     return ok(undefined);
   }
 
@@ -114,19 +121,12 @@ export class PeerSession extends TypedEventTarget<{ change: Event }> {
     return ok(undefined);
   }
 
-  /** The link reports its code (and its later versions) as events, applied while it is the current link. */
-  private describe(link: PeerLink, kind: SignalKind, startedAt: number): Promise<void> {
-    return link.describe(kind, gatheringPolicy(this.options.settings()), startedAt, this.options.codec);
-  }
-
-  private newLink(): PeerLink {
-    const config = rtcConfiguration(this.options.settings());
-    const link: PeerLink = new PeerLink(this.options.createPeerConnection(config), {
-      event: (event) => this.slot.holds(link) && this.apply(event),
-      channelClosed: (byPeer) => this.slot.holds(link) && this.apply({ type: 'channel-closed', byPeer }),
-      message: (message) => this.slot.holds(link) && this.features.route(message),
-    }, config.iceServers);
-    return link;
+  private newLink(): Result<PeerLink, StartProblem> {
+    return openLink(this.options.createPeerConnection, rtcConfiguration(this.options.settings()), (link) => ({
+      event: (event) => this.slot.holds(link()) && this.apply(event),
+      channelClosed: (byPeer) => this.slot.holds(link()) && this.apply({ type: 'channel-closed', byPeer }),
+      message: (message) => this.slot.holds(link()) && this.features.route(message),
+    }));
   }
 
   private apply(event: SessionEvent): void {

@@ -5,12 +5,6 @@ export interface IceServerEntry {
   readonly credential?: string;
 }
 
-const ICE_URL = /^(stuns?|turns?):[^\s]+$/;
-
-export function isValidIceUrl(url: string): boolean {
-  return ICE_URL.test(url.trim());
-}
-
 export function isTurnUrl(url: string): boolean {
   return /^turns?:/.test(url.trim());
 }

@@ -1,7 +1,8 @@
 import { DEFAULT_GATHERING } from '../session/ice-gathering.ts';
-import { isValidIceUrl, type IceServerEntry } from './ice-urls.ts';
+import type { IceServerEntry } from './ice-urls.ts';
 
-export { hasTurnServer, isTurnUrl, isValidIceUrl, type IceServerEntry } from './ice-urls.ts';
+export { iceServerProblems, isUsableIceServer, type IceServerProblem } from './ice-server-check.ts';
+export { hasTurnServer, isTurnUrl, type IceServerEntry } from './ice-urls.ts';
 
 export interface Settings {
   readonly iceServers: readonly IceServerEntry[];
@@ -36,62 +37,8 @@ export const DEFAULT_SETTINGS: Settings = {
   relayOnly: false,
 };
 
-const LIMITS = {
-  gatherCapMs: [100, 60_000],
-  gatherQuietMs: [0, 10_000],
-  connectTimeoutMs: [1_000, 600_000],
-  answerTimeoutMs: [1_000, 3_600_000],
-} as const satisfies Record<string, readonly [number, number]>;
-
-
-/**
- * Reads settings from untrusted storage. Anything missing, mistyped or out of range falls back to
- * its default, so a corrupt localStorage entry can never break the page.
- */
-export function parseSettings(raw: string | null): Settings {
-  if (raw === null) return DEFAULT_SETTINGS;
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
-  if (typeof data !== 'object' || data === null) return DEFAULT_SETTINGS;
-  const record = data as Record<string, unknown>;
-  return {
-    iceServers: Array.isArray(record['iceServers'])
-      ? record['iceServers'].flatMap(parseIceServer)
-      : DEFAULT_SETTINGS.iceServers,
-    gatherCapMs: clampNumber(record['gatherCapMs'], 'gatherCapMs'),
-    gatherQuietMs: clampNumber(record['gatherQuietMs'], 'gatherQuietMs'),
-    connectTimeoutMs: clampNumber(record['connectTimeoutMs'], 'connectTimeoutMs'),
-    answerTimeoutMs: clampNumber(record['answerTimeoutMs'], 'answerTimeoutMs'),
-    // Settings stored before the option existed have no such key: off, as they behaved.
-    relayOnly: record['relayOnly'] === true,
-  };
-}
-
 export function serializeSettings(settings: Settings): string {
   return JSON.stringify(settings);
-}
-
-function parseIceServer(value: unknown): IceServerEntry[] {
-  if (typeof value !== 'object' || value === null) return [];
-  const { urls, username, credential } = value as Record<string, unknown>;
-  if (typeof urls !== 'string' || !isValidIceUrl(urls)) return [];
-  return [
-    {
-      urls: urls.trim(),
-      ...(typeof username === 'string' && username ? { username } : {}),
-      ...(typeof credential === 'string' && credential ? { credential } : {}),
-    },
-  ];
-}
-
-function clampNumber(value: unknown, key: keyof typeof LIMITS): number {
-  const [min, max] = LIMITS[key];
-  if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_SETTINGS[key];
-  return Math.min(max, Math.max(min, Math.round(value)));
 }
 
 export function toRtcIceServers(entries: readonly IceServerEntry[]): RTCIceServer[] {

@@ -11,6 +11,7 @@ export { answersOffer, offerTag } from './offer-tag.ts';
 /** For the link diagnosis: what kind of address each candidate of a description is. */
 export { parseCandidateLine, type CandidateLine } from './internal/candidate-line.ts';
 export { iceFormOf } from './internal/ice-credentials.ts';
+export { MAX_BLOB_CHARS, MAX_INPUT_CHARS } from './blob-limits.ts';
 export { checkSdp, countCandidates, iceUfrag, MAX_SDP_CHARS } from './sdp-check.ts';
 export {
   DECODE_ERROR_CODES,

@@ -24,6 +24,7 @@ export interface EncodeOptions {
 
 export const DECODE_ERROR_CODES = [
   'empty',
+  'too-long',
   'not-a-blob',
   'unsupported-version',
   'damaged',

@@ -1,6 +1,7 @@
 import { localized, msg } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { MAX_INPUT_CHARS } from '../../core/signal/index.ts';
 import { intent } from '../events.ts';
 import { sharedStyles } from '../styles/shared-styles.ts';
 
@@ -57,13 +58,29 @@ export class P2pSignalIn extends LitElement {
 
   private handleInput(): void {
     clearTimeout(this.settleTimer);
+    if (this.currentText().length > MAX_INPUT_CHARS) return this.refuseAtOnce(this.currentText());
     this.settleTimer = setTimeout(() => this.autoSubmit(), SETTLE_MS);
   }
 
-  private handlePaste(): void {
+  private handlePaste(event: ClipboardEvent): void {
     clearTimeout(this.settleTimer);
+    const pasted = event.clipboardData?.getData('text/plain') ?? '';
+    if (pasted.length > MAX_INPUT_CHARS) {
+      event.preventDefault();
+      return this.refuseAtOnce(pasted);
+    }
     // The pasted text lands in the textarea after this event; read it on the next task.
     setTimeout(() => this.autoSubmit(), 0);
+  }
+
+  /**
+   * Text longer than any code is handed on at once (the session refuses it by its length, with a
+   * message) and never left in the box: laying out megabytes in a textarea alone freezes the page
+   * for seconds. Emptied here, in the input event, the browser never lays it out.
+   */
+  private refuseAtOnce(text: string): void {
+    this.clear();
+    this.dispatchEvent(intent('p2p-blob-submit', { text }));
   }
 
   private handleKeydown(event: KeyboardEvent): void {

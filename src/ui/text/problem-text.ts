@@ -27,7 +27,15 @@ export function problemText(problem: Problem): string {
       );
     case 'chat':
       return chat()[problem.code];
+    case 'cannot-start':
+      return cannotStart(problem.detail);
+    case 'settings-repaired':
+      return msg('Some saved settings could not be used, so their defaults are used instead. Check them in Settings.');
   }
+}
+
+function cannotStart(detail: string): string {
+  return msg(str`This browser cannot start a connection with the ICE servers in Settings (${detail}). Correct them or press Restore defaults.`);
 }
 
 function blobProblemText(problem: BlobProblem): string {
@@ -42,11 +50,14 @@ function blobProblemText(problem: BlobProblem): string {
         ? msg(str`This browser cannot use that offer (${detail}).`)
         : msg(str`This browser cannot use that answer (${detail}).`);
     }
+    case 'cannot-start':
+      return cannotStart(problem.detail);
   }
 }
 
 const decode = (): Readonly<Record<DecodeErrorCode, string>> => ({
   empty: msg('Nothing was pasted. Paste the text the other device shows.'),
+  'too-long': msg('This text is far longer than any connection code, so it was not read. Copy only the code the other device shows.'),
   'not-a-blob': msg('This is not a connection code from this page. Copy the whole text the other device shows.'),
   'unsupported-version': msg('This code was made by a different version of this page. Open the same page on both devices.'),
   damaged: msg('This code is damaged (a character was changed or lost). Copy it again, completely.'),

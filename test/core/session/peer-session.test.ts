@@ -18,6 +18,7 @@ import {
   until,
   type TestPeer,
 } from '../../helpers/session-peers.ts';
+import { FakePeerConnection } from '../../helpers/fake-peer-connection.ts';
 
 const capture = (name: string) => readFileSync(new URL(`../../fixtures/sdp/${name}.sdp`, import.meta.url), 'utf8');
 /** Captures whose server-reflexive candidate a trickling fake gathers after the host one. */
@@ -37,7 +38,7 @@ describe('PeerSession with bad input', () => {
     const expected = ['not-a-blob', 'empty', 'truncated', 'damaged', 'own-offer'];
     for (const [i, input] of ['lorem ipsum', '', offer.slice(0, offer.length / 2), altered, offer].entries()) {
       const result = await a.acceptBlob(input);
-      expect(result.ok ? 'ok' : result.error.code, input.slice(0, 30)).toBe(expected[i]);
+      expect(result.ok ? 'ok' : 'code' in result.error && result.error.code, input.slice(0, 30)).toBe(expected[i]);
       expect(a.state).toBe(before);
       expect(a.connection?.signalingState).toBe('have-local-offer');
     }
@@ -55,6 +56,60 @@ describe('PeerSession with bad input', () => {
     a.reset();
     b.reset();
     expect([a.state.phase, b.state.phase]).toEqual(['idle', 'idle']);
+  });
+});
+
+describe('PeerSession when the browser refuses the configuration', () => {
+  // What Chromium's constructor throws for a TURN server without credentials.
+  const refusal = new DOMException("Failed to construct 'RTCPeerConnection': Both username and credential are required when the URL scheme is \"turn\" or \"turns\".", 'InvalidAccessError');
+
+  function refusingPeer() {
+    const configs: RTCConfiguration[] = [];
+    let refuse = true;
+    const session = new PeerSession({
+      createPeerConnection: (config) => {
+        configs.push(config);
+        if (refuse) throw refusal;
+        return new FakePeerConnection(chromium) as unknown as RTCPeerConnection;
+      },
+      codec: compactCodec,
+      settings: () => ({ ...loopback, iceServers: [{ urls: 'turn:host' }] }),
+    });
+    return { session, configs, accept: () => (refuse = false) };
+  }
+
+  test('Create offer says why nothing starts, and the session stays as it was', async () => {
+    const { session, configs, accept } = refusingPeer();
+    let changes = 0;
+    session.addEventListener('change', () => changes++);
+    expect(await session.createOffer()).toEqual({ ok: false, error: { kind: 'cannot-start', detail: refusal.message } });
+    expect(configs).toEqual([{ iceServers: [{ urls: 'turn:host' }] }]);
+    expect([session.state, changes, session.connection]).toEqual([{ phase: 'idle' }, 0, undefined]);
+    accept();
+    expect(await session.createOffer()).toEqual({ ok: true, value: undefined });
+    expect(session.state.phase).toBe('offer-ready');
+  });
+
+  test('a pasted offer is not answered, with the same problem; the session can still answer later', async () => {
+    const offerer = fakePeer(firefox);
+    await offerer.createOffer();
+    const { session, accept } = refusingPeer();
+    expect(await session.acceptBlob(code(offerer))).toEqual({ ok: false, error: { kind: 'cannot-start', detail: refusal.message } });
+    expect(session.state).toEqual({ phase: 'idle' });
+    accept();
+    expect(await session.acceptBlob(code(offerer))).toEqual({ ok: true, value: 'answer-offer' });
+  });
+
+  test('a factory whose connection breaks while the link is set up is closed, not leaked', async () => {
+    let closed = 0;
+    const session = new PeerSession({
+      createPeerConnection: () =>
+        ({ createDataChannel: () => { throw new TypeError('no SCTP'); }, close: () => void closed++ }) as unknown as RTCPeerConnection,
+      codec: compactCodec,
+      settings: () => loopback,
+    });
+    expect(await session.createOffer()).toEqual({ ok: false, error: { kind: 'cannot-start', detail: 'no SCTP' } });
+    expect(closed).toBe(1);
   });
 });
 

@@ -44,6 +44,14 @@ export class SettingsPart {
     }
   }
 
+  /** Types a URL into server `n`'s field and leaves it, as a user would (the form checks and saves then). */
+  async setServerUrl(n: number, url: string): Promise<void> {
+    await this.open();
+    const input = this.page.getByRole('textbox', { name: `Server ${n} URL` });
+    await input.fill(url);
+    await input.press('Tab');
+  }
+
   async setRelayOnly(on: boolean): Promise<void> {
     await this.open();
     await this.page.getByRole('checkbox', { name: 'Relay only', exact: true }).setChecked(on);

@@ -19,6 +19,7 @@ const refusals: PasteRefusal[] = [
 const blobProblems: BlobProblem[] = [
   ...refusals.map((code) => ({ kind: 'refused', code }) as const),
   ...DECODE_ERROR_CODES.map((code) => ({ kind: 'unreadable', code }) as const),
+  { kind: 'cannot-start', detail: 'Invalid URL' },
   { kind: 'browser-refused', code: 'offer', detail: 'bad fingerprint' },
 ];
 const others: Problem[] = [
@@ -29,6 +30,7 @@ const others: Problem[] = [
   { kind: 'no-qr-in-image' },
   { kind: 'address-camera-refused' },
   { kind: 'chat', code: 'not-connected' },
+  { kind: 'settings-repaired' },
 ];
 
 test('every problem is worded as whole sentences, each different from the others', () => {
@@ -48,4 +50,10 @@ test('a code that came by link says so, and keeps the reason', () => {
 test('the browser’s own words are kept when it refuses a description or a device', () => {
   expect(problemText({ kind: 'code', via: 'paste', problem: blobProblems.at(-1)! })).toContain('bad fingerprint');
   expect(problemText({ kind: 'call-media', code: 'unknown', detail: 'it broke' })).toContain('it broke');
+});
+
+test('a connection the browser cannot make is worded the same from Create offer and from a paste, with its words', () => {
+  const problem = { kind: 'cannot-start', detail: 'Invalid URL' } as const;
+  expect(problemText(problem)).toBe(problemText({ kind: 'code', via: 'paste', problem }));
+  expect(problemText(problem)).toContain('(Invalid URL)');
 });

@@ -8,7 +8,27 @@ import { err, ok, type Result } from '../../util/result.ts';
  */
 export const BASE41_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ$+-./';
 
-const LOOKUP = new Map([...BASE41_ALPHABET].map((char, index) => [char, index]));
+/**
+ * Digit value + 1 by UTF-16 code unit, lower-case a–z folded onto A–Z (0: not in the alphabet).
+ * Only ASCII letters fold: String#toUpperCase would also turn 'ß' into 'SS' and 'ı' into 'I'.
+ * A table read per code unit keeps decoding linear and allocation-free, whatever was pasted.
+ */
+const DIGIT_PLUS_ONE = buildLookup();
+
+function buildLookup(): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const [index, char] of [...BASE41_ALPHABET].entries()) {
+    table[char.charCodeAt(0)] = index + 1;
+    table[char.toLowerCase().charCodeAt(0)] = index + 1;
+  }
+  return table;
+}
+
+/** The digit at text[i], or -1 when that code unit is not in the alphabet (in either case). */
+function digitAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return (code < 128 ? DIGIT_PLUS_ONE[code]! : 0) - 1;
+}
 
 type Base41Error = 'bad-character' | 'bad-length' | 'out-of-range';
 
@@ -42,22 +62,16 @@ export function fromBase41Prefix(text: string): Uint8Array {
 
 /** Whether every character (in either case) belongs to the alphabet. */
 export function isBase41Text(text: string): boolean {
-  for (const char of upperAscii(text)) if (!LOOKUP.has(char)) return false;
+  for (let i = 0; i < text.length; i++) if (digitAt(text, i) < 0) return false;
   return true;
-}
-
-/** Only a–z: String#toUpperCase would also turn 'ß' into 'SS' and 'ı' into 'I'. */
-function upperAscii(text: string): string {
-  return text.replace(/[a-z]/g, (char) => char.toUpperCase());
 }
 
 function decodeChunks(text: string): { bytes: Uint8Array; error?: Base41Error } {
   const out = new Uint8Array(Math.floor(text.length / 3) * 2 + 1);
-  const upper = upperAscii(text);
   let length = 0;
-  for (let i = 0; i < upper.length; i += 3) {
-    const width = Math.min(3, upper.length - i);
-    const value = valueOf(upper.slice(i, i + width));
+  for (let i = 0; i < text.length; i += 3) {
+    const width = Math.min(3, text.length - i);
+    const value = valueOf(text, i, width);
     if (value === undefined) return { bytes: out.slice(0, length), error: 'bad-character' };
     if (width === 1) return { bytes: out.slice(0, length), error: 'bad-length' };
     if (value >= 256 ** (width - 1)) return { bytes: out.slice(0, length), error: 'out-of-range' };
@@ -76,11 +90,11 @@ function digits(value: number, count: number): string {
   return out;
 }
 
-function valueOf(chars: string): number | undefined {
+function valueOf(text: string, start: number, width: number): number | undefined {
   let value = 0;
-  for (const char of chars) {
-    const digit = LOOKUP.get(char);
-    if (digit === undefined) return undefined;
+  for (let i = start; i < start + width; i++) {
+    const digit = digitAt(text, i);
+    if (digit < 0) return undefined;
     value = value * 41 + digit;
   }
   return value;

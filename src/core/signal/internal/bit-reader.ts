@@ -27,6 +27,12 @@ export class BitReader {
   }
 
   readBytes(count: number): Uint8Array {
+    const start = this.position >> 3;
+    // On a byte boundary (a fallback body's compressed text) the bytes are copied, not read bit by bit.
+    if ((this.position & 7) === 0 && start + count <= this.bytes.length) {
+      this.position += count * 8;
+      return this.bytes.slice(start, start + count);
+    }
     const out = new Uint8Array(count);
     for (let i = 0; i < count; i++) out[i] = this.read(8);
     return out;

@@ -13,6 +13,8 @@ import type { SignalKind } from '../signal-codec.ts';
 export const BLOB_VERSION = 3;
 /** Every version from 3 on ends in the CRC-16 of all bytes before it: docs/blob-format.md §3. */
 export const CRC_BYTES = 2;
+/** The longest header, a tagged answer's: version 4, kind 1, mode 1, tag flag 1, tag 8. */
+export const MAX_HEADER_BITS = 4 + 1 + 1 + 1 + 8;
 
 /** The compact description, or the fallback form's payload (compressed by fallback-compression.ts). */
 export type BlobBody =

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../util/result.ts';
 import { fromBase41, fromBase41Prefix, isBase41Text, toBase41 } from './base41.ts';
+import { MAX_BLOB_CHARS, MAX_INPUT_CHARS } from '../blob-limits.ts';
 import { BLOB_VERSION, blobVersion, CRC_BYTES, hasValidCrc, parseBlob, writeBlob, type BlobBody } from './blob-frame.ts';
 import { dataDescriptionFromSdp } from './data-description-from-sdp.ts';
 import { buildDataSdp } from './data-sdp-template.ts';
@@ -56,8 +57,11 @@ export function fallbackBlobText(kind: SignalKind, options: EncodeOptions, paylo
  * whitespace and quotes) to what the blob carries. Never throws.
  */
 export function readBlob(input: string): Result<ReadBlob, DecodeError> {
+  // By length alone, before anything is read: a megabyte paste must not freeze the page.
+  if (input.length > MAX_INPUT_CHARS) return fail('too-long');
   const text = extractBlobText(input);
   if (text === '') return fail('empty');
+  if (text.length > MAX_BLOB_CHARS) return fail('too-long');
   if (VERSION_1_PREFIX.test(text)) return fail('unsupported-version');
   if (!isBase41Text(text)) return fail('not-a-blob');
   // Two characters are one byte only at the end of a blob; cut from a longer one, they say nothing.
@@ -85,6 +89,7 @@ export function describedBy({ kind, offerTag: tag }: ReadBlob, sdp: string | und
 
 /** Which form a blob uses, for benchmarks and tests; undefined when it does not decode. */
 export function blobMode(input: string): BlobBody['mode'] | undefined {
+  if (input.length > MAX_INPUT_CHARS) return undefined;
   const bytes = fromBase41(extractBlobText(input));
   if (!bytes.ok || !hasValidCrc(bytes.value)) return undefined;
   return parseBlob(bytes.value.subarray(0, bytes.value.length - CRC_BYTES)).body?.mode;

@@ -1,7 +1,9 @@
 import type { BitReader } from './bit-reader.ts';
 import type { BitWriter } from './bit-writer.ts';
 
-const FINGERPRINT_BYTES = 32;
+export const FINGERPRINT_BYTES = 32;
+/** The compressed text's length field: at most 65535 bytes. */
+export const LENGTH_BITS = 16;
 
 /** A fallback body's content: the compressed SDP, and the fingerprint taken out of it, if any. */
 export interface FallbackPayload {
@@ -20,7 +22,7 @@ export function writeFallbackBody(writer: BitWriter, { compressed, fingerprint }
   writer.write(fingerprint ? 1 : 0, 1);
   if (fingerprint) writer.writeBytes(fingerprint);
   writer.alignToByte();
-  writer.write(compressed.length, 16);
+  writer.write(compressed.length, LENGTH_BITS);
   writer.writeBytes(compressed);
 }
 
@@ -28,6 +30,6 @@ export function writeFallbackBody(writer: BitWriter, { compressed, fingerprint }
 export function readFallbackBody(reader: BitReader): FallbackPayload | undefined {
   const fingerprint = reader.read(1) === 1 ? reader.readBytes(FINGERPRINT_BYTES) : undefined;
   const clean = reader.alignToByte();
-  const compressed = reader.readBytes(reader.read(16));
+  const compressed = reader.readBytes(reader.read(LENGTH_BITS));
   return clean ? { compressed, fingerprint } : undefined;
 }
