@@ -1,12 +1,10 @@
 import type { UncheckedMessage } from '../channel/control-messages.ts';
 import type { DeviceIdentity } from '../device/device-identity.ts';
-import { dtlsFingerprint } from '../device/dtls-fingerprint.ts';
 import { TypedEventTarget } from '../events/typed-event-target.ts';
 import type { FeatureLink, SessionFeature } from '../session/feature.ts';
-import type { CommitReveal, ExchangeFault } from './commit-reveal.ts';
+import type { ExchangeFault } from './commit-reveal.ts';
+import type { LinkVerification } from './link-verification.ts';
 import { VERIFICATION_MESSAGE_TYPES } from './verification-messages.ts';
-
-type Exchange = typeof import('./exchange.ts');
 
 /** Whether the people have compared this link's code: not yet, now, or on an earlier link with the same device. */
 export type CodeTrust = 'unchecked' | 'confirmed' | 'verified-before';
@@ -31,8 +29,7 @@ export class VerificationFeature extends TypedEventTarget<{ change: Event }> imp
   readonly messageTypes = VERIFICATION_MESSAGE_TYPES;
   private current: VerificationState = { phase: 'idle' };
   private link: FeatureLink | undefined;
-  private exchange: CommitReveal | undefined;
-  private loaded: Exchange | undefined;
+  private exchange: LinkVerification | undefined;
   /** The link's steps in arrival order, each after the exchange's module has loaded. */
   private steps: Promise<void> = Promise.resolve();
   private peerFingerprint: string | undefined;
@@ -72,11 +69,7 @@ export class VerificationFeature extends TypedEventTarget<{ change: Event }> imp
     this.lastEnding = this.peerFingerprint = this.exchange = undefined;
     this.set({ phase: 'exchanging' });
     this.steps = import('./exchange.ts').then(
-      (loaded) => {
-        if (this.link !== link) return;
-        this.loaded = loaded;
-        this.exchange = new loaded.CommitReveal(link.polite ? 'answerer' : 'offerer', (message) => link.send(message));
-      },
+      (loaded) => void (this.link === link && (this.exchange = new loaded.LinkVerification(link))),
       () => void (this.link === link && this.set({ phase: 'unavailable' })),
     );
   }
@@ -96,12 +89,10 @@ export class VerificationFeature extends TypedEventTarget<{ change: Event }> imp
   }
 
   private take(message: UncheckedMessage): void {
-    const exchange = this.exchange;
-    if (!exchange || !this.loaded) return;
-    const parsed = this.loaded.parseVerificationMessage(message);
-    const result = parsed.ok ? exchange.receive(parsed.value) : ({ kind: 'broken', fault: 'out-of-order' } as const);
-    if (result.kind === 'broken') return this.end(result.fault);
-    if (result.kind === 'done') this.settle(result.offererNonce, result.answererNonce);
+    const step = this.exchange?.receive(message);
+    if (step?.kind === 'broken') return this.end(step.fault);
+    if (step?.kind === 'unavailable') return this.set({ phase: 'unavailable' });
+    if (step?.kind === 'done') this.settle(step.code, step.peerFingerprint);
   }
 
   detach(): void {
@@ -129,13 +120,8 @@ export class VerificationFeature extends TypedEventTarget<{ change: Event }> imp
     if (this.current.phase === 'ready') this.end('codes-differ');
   }
 
-  private settle(offererNonce: Uint8Array, answererNonce: Uint8Array): void {
+  private settle(code: string, peer: string): void {
     const link = this.link;
-    const own = dtlsFingerprint(link?.pc.localDescription?.sdp ?? '');
-    const peer = dtlsFingerprint(link?.pc.remoteDescription?.sdp ?? '');
-    if (!link || !own || !peer || !this.loaded) return this.set({ phase: 'unavailable' });
-    const [offererFingerprint, answererFingerprint] = link.polite ? [peer, own] : [own, peer];
-    const code = this.loaded.verificationCode({ offererNonce, answererNonce, offererFingerprint, answererFingerprint });
     this.peerFingerprint = peer;
     const sameAsConfirmed = peer === this.confirmedFingerprint;
     this.set({ phase: 'ready', code, trust: sameAsConfirmed ? 'verified-before' : 'unchecked' });
