@@ -9,7 +9,7 @@ import { CHAT_HISTORY_CAP, CHAT_PEER_BURST, CHAT_PEER_RATE_PER_SECOND, CHAT_SEEN
 import { MAX_CHAT_CHARS, parseChatAck, parseChatMessage, type ChatAckMessage } from './chat-messages.ts';
 import { ChatOutbox } from './chat-outbox.ts';
 import { RecentIds } from './recent-ids.ts';
-import { TokenBucket } from './token-bucket.ts';
+import { TokenBucket } from '../util/token-bucket.ts';
 
 export type { ChatEntry, ChatHistory, ChatRefusal, Delivery } from './chat-entry.ts';
 

@@ -2,7 +2,7 @@ import type { FeatureLink } from '../session/feature.ts';
 import { OneTimer } from '../util/one-timer.ts';
 import type { ChatMessage } from './chat-messages.ts';
 import { CHAT_RESEND_AFTER_MS, CHAT_RETRY_MS, CHAT_SEND_BURST, CHAT_SEND_RATE_PER_SECOND } from './chat-limits.ts';
-import { TokenBucket } from './token-bucket.ts';
+import { TokenBucket } from '../util/token-bucket.ts';
 
 interface Waiting {
   readonly message: ChatMessage;

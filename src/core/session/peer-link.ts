@@ -3,6 +3,7 @@ import { iceUfrag, type SignalCodec, type SignalKind } from '../signal/index.ts'
 import { err, ok, type Result } from '../util/result.ts';
 import { answererGivesUpEarly, holdAnswerOpen } from './answer-keepalive.ts';
 import { publishCodes } from './code-publisher.ts';
+import { ControlBudget } from './control-budget.ts';
 import type { GatheringPolicy } from './ice-gathering.ts';
 import type { DiagnosisCode } from './link-diagnosis.ts';
 import { diagnoseConnection } from './link-evidence.ts';
@@ -33,6 +34,8 @@ export class PeerLink {
   private ufrags: { local?: string | undefined; remote?: string | undefined } = {};
   private peerSaidBye = false;
   private closed = false;
+  /** The peer's control messages this link takes; counted before parsing, so a flood costs no JSON.parse either. */
+  private readonly budget = new ControlBudget();
 
   constructor(
     readonly pc: RTCPeerConnection,
@@ -53,8 +56,9 @@ export class PeerLink {
       if (!this.closed) listener.channelClosed(this.peerSaidBye);
     });
     this.channel.addEventListener('message', (event: MessageEvent) => {
+      if (this.closed || !this.budget.admit()) return;
       const parsed = parseEnvelope(event.data);
-      if (this.closed || !parsed.ok) return;
+      if (!parsed.ok) return;
       if (parsed.value.type === 'bye') this.peerSaidBye = true;
       else listener.message(parsed.value);
     });

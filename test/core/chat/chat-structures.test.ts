@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { BoundedLog } from '../../../src/core/chat/bounded-log.ts';
 import { RecentIds } from '../../../src/core/chat/recent-ids.ts';
-import { TokenBucket } from '../../../src/core/chat/token-bucket.ts';
+import { TokenBucket } from '../../../src/core/util/token-bucket.ts';
 
 describe('BoundedLog', () => {
   test('keeps the newest in order, hands back what it trims, and indexes stay valid until trimmed', () => {
