@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import type { ControlMessage } from '../../../src/core/channel/control-messages.ts';
 import { CONTROL_MESSAGE_BURST, CONTROL_MESSAGES_PER_SECOND, ControlBudget } from '../../../src/core/session/control-budget.ts';
 import { connect, linkedPeer, chromium, until } from '../../helpers/session-peers.ts';
 
@@ -17,7 +18,7 @@ test('a peer flooding the control channel: the features see at most the burst, a
   const a = linkedPeer(chromium);
   const b = linkedPeer(chromium);
   await connect(a, b);
-  for (let i = 0; i < 20_000; i++) a.feature.link!.send({ type: 'probe', i });
+  for (let i = 0; i < 20_000; i++) a.feature.link!.send({ type: 'probe', i } as ControlMessage);
   await until(() => b.feature.received.length >= CONTROL_MESSAGE_BURST);
   await new Promise((resolve) => setTimeout(resolve, 50));
   // Within the burst and what the rate refilled while the flood was delivered.
@@ -25,6 +26,6 @@ test('a peer flooding the control channel: the features see at most the burst, a
   // Honest traffic a moment later gets through again.
   await new Promise((resolve) => setTimeout(resolve, 100));
   const before = b.feature.received.length;
-  a.feature.link!.send({ type: 'probe', i: -1 });
+  a.feature.link!.send({ type: 'probe', i: -1 } as ControlMessage);
   await until(() => b.feature.received.length === before + 1);
 });
