@@ -1,0 +1,145 @@
+import type { CDPSession } from 'playwright-core';
+import type { PeerPage } from '../page/peer-page.ts';
+import type { PeerRecord } from './channel-recorder.ts';
+
+/** Runs in the victim's page before its scripts: counts its workers and records its long tasks. */
+export function probeWorkersAndLongTasks(): void {
+  const probe: WorkerAndTaskProbe = { workersAlive: 0, workersCreated: 0, workersPeak: 0, longestTaskMs: 0, longTasks: 0 };
+  Object.assign(window, { victimProbe: probe });
+  const NativeWorker = window.Worker;
+  if (NativeWorker) {
+    const ended = new WeakSet<Worker>();
+    window.Worker = class extends NativeWorker {
+      constructor(...args: ConstructorParameters<typeof Worker>) {
+        super(...args);
+        probe.workersCreated++;
+        probe.workersPeak = Math.max(probe.workersPeak, ++probe.workersAlive);
+      }
+      override terminate(): void {
+        if (!ended.has(this)) probe.workersAlive--;
+        ended.add(this);
+        super.terminate();
+      }
+    };
+  }
+  // Chromium only: tasks of 50 ms or more on the main thread.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      probe.longTasks++;
+      probe.longestTaskMs = Math.max(probe.longestTaskMs, entry.duration);
+    }
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** `window.victimProbe`. A worker that ends itself (close() inside it) still counts as alive. */
+export interface WorkerAndTaskProbe {
+  workersAlive: number;
+  workersCreated: number;
+  workersPeak: number;
+  longestTaskMs: number;
+  longTasks: number;
+}
+
+/** What the victim holds after an attack: what the caps bound. */
+export interface VictimHoldings {
+  readonly workersAlive: number;
+  readonly workersPeak: number;
+  readonly chatEntries: number;
+  readonly fileEntries: number;
+  /** Data channels open on the victim's side besides the control channel. */
+  readonly peerChannelsOpen: number;
+}
+
+export interface AttackCost {
+  readonly longestTaskMs: number;
+  readonly longTasks: number;
+  /** JS heap after the attack minus before, both after a full garbage collection. */
+  readonly heapGrowthMiB: number;
+  /** The highest JS heap seen by a 250 ms sampler during the attack, above the baseline. */
+  readonly heapPeakMiB: number;
+}
+
+const MiB = 1024 * 1024;
+
+/** The victim's page measured from outside: its heap through CDP, its counts through the page. */
+export class VictimProbe {
+  private baseline = 0;
+  private peak = 0;
+  private sampler: ReturnType<typeof setInterval> | undefined;
+
+  private constructor(
+    readonly peer: PeerPage,
+    private readonly cdp: CDPSession,
+  ) {}
+
+  static async attach(peer: PeerPage): Promise<VictimProbe> {
+    const cdp = await peer.page.context().newCDPSession(peer.page);
+    await cdp.send('Performance.enable');
+    return new VictimProbe(peer, cdp);
+  }
+
+  /** The attack starts now: long tasks counted from here, heap measured against now. */
+  async start(): Promise<void> {
+    this.baseline = this.peak = await this.collectedHeap();
+    await this.peer.page.evaluate(() => Object.assign((window as unknown as { victimProbe: WorkerAndTaskProbe }).victimProbe, { longestTaskMs: 0, longTasks: 0 }));
+    this.sampler = setInterval(() => void this.heapUsed().then((used) => (this.peak = Math.max(this.peak, used)), () => {}), 250);
+  }
+
+  /** The attack is over and the victim has settled. */
+  async finish(): Promise<AttackCost> {
+    clearInterval(this.sampler);
+    const after = await this.collectedHeap();
+    const tasks = await this.peer.page.evaluate(() => (window as unknown as { victimProbe: WorkerAndTaskProbe }).victimProbe);
+    return {
+      longestTaskMs: tasks.longestTaskMs,
+      longTasks: tasks.longTasks,
+      heapGrowthMiB: (after - this.baseline) / MiB,
+      heapPeakMiB: (Math.max(this.peak, after) - this.baseline) / MiB,
+    };
+  }
+
+  async holdings(): Promise<VictimHoldings> {
+    const { page } = this.peer;
+    const [counts, chatEntries, fileEntries] = await Promise.all([
+      page.evaluate(() => {
+        const w = window as unknown as { victimProbe: WorkerAndTaskProbe; peerRecord: PeerRecord };
+        const open = [...w.peerRecord.channels].filter((channel) => channel.label !== 'control' && channel.readyState === 'open');
+        return { workersAlive: w.victimProbe.workersAlive, workersPeak: w.victimProbe.workersPeak, peerChannelsOpen: open.length };
+      }),
+      this.peer.chat.log.locator('li').count(),
+      page.locator('p2p-files li[data-phase]').count(),
+    ]);
+    return { ...counts, chatEntries, fileEntries };
+  }
+
+  /**
+   * Waits until what the victim holds has not changed for `quietMs` (every reading is answered by
+   * its main thread, so a page still busy with the flood delays it), at most `maxMs`.
+   */
+  async settle(quietMs = 2000, maxMs = 300_000): Promise<{ holdings: VictimHoldings; settled: boolean }> {
+    const deadline = Date.now() + maxMs;
+    let last = await this.holdings();
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < quietMs && Date.now() < deadline) {
+      await new Promise((done) => setTimeout(done, 500));
+      const now = await this.holdings();
+      if (JSON.stringify(now) !== JSON.stringify(last)) [last, quietSince] = [now, Date.now()];
+    }
+    return { holdings: last, settled: Date.now() - quietSince >= quietMs };
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sampler);
+    await this.cdp.detach().catch(() => {});
+  }
+
+  private async collectedHeap(): Promise<number> {
+    await this.cdp.send('HeapProfiler.collectGarbage');
+    return this.heapUsed();
+  }
+
+  private async heapUsed(): Promise<number> {
+    const { metrics } = await this.cdp.send('Performance.getMetrics');
+    return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
+  }
+}
