@@ -35,12 +35,15 @@ console.log(`Hostile peer against the victim's page, Chromium ${browser.version(
 
 for (const name of ATTACK_NAMES.filter((attack) => !only || attack === only)) {
   const pair = await hostilePair(browser, url);
-  const { achieved, holdings, settled, cost } = await runAttack(pair, name, sizes, SETTLE_SECONDS * 1000);
-  const within = (ok: boolean) => (ok ? 'ok' : 'OVER');
-  console.log(`${name}: ${achieved}`);
+  const { holdings, settled, cost } = await runAttack(pair, name, sizes, SETTLE_SECONDS * 1000, console.log);
   if (!settled) console.log(`  (the victim was still busy with it ${SETTLE_SECONDS} s later: figures as of then)`);
-  console.log(`  victim longest task   ${cost.longestTaskMs.toFixed(0)} ms (${cost.longTasks} tasks ≥ 50 ms)  ${within(cost.longestTaskMs <= 200)}`);
-  console.log(`  victim heap growth    ${cost.heapGrowthMiB.toFixed(1)} MiB after GC (peak ${cost.heapPeakMiB.toFixed(1)} MiB above start)  ${within(cost.heapGrowthMiB < 50)}`);
+  const within = (ok: boolean) => (ok ? 'ok' : 'OVER');
+  if (cost) {
+    console.log(`  victim longest task   ${cost.longestTaskMs.toFixed(0)} ms (${cost.longTasks} tasks ≥ 50 ms)  ${within(cost.longestTaskMs <= 200)}`);
+    console.log(`  victim heap growth    ${cost.heapGrowthMiB.toFixed(1)} MiB after GC (peak ${cost.heapPeakMiB.toFixed(1)} MiB above start)  ${within(cost.heapGrowthMiB < 50)}`);
+  } else {
+    console.log(`  victim's page CRASHED before it could be measured${pair.crashed() ? '' : ' (or stopped answering)'}`);
+  }
   console.log(`  workers alive         ${holdings.workersAlive} (peak ${holdings.workersPeak})`);
   console.log(`  list entries          chat ${holdings.chatEntries}, files ${holdings.fileEntries}`);
   console.log(`  peer channels open    ${holdings.peerChannelsOpen}\n`);

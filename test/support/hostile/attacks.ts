@@ -57,31 +57,41 @@ export function floodChat(page: Page, options: { perSecond: number; seconds: num
 export interface OfferFloodResult {
   readonly sent: number;
   readonly seconds: number;
-  /** file-accept messages the victim sent back by the time the buffer drained. */
+  /** file-accept and file-decline messages the victim sent back by the time the buffer drained. */
   readonly accepted: number;
+  readonly declined: number;
 }
 
 /**
  * `count` file offers with valid fields (src/core/transfer/transfer-messages.ts), ids starting
- * with `prefix`; the attacker never opens their channels.
+ * with `prefix`; the attacker never opens their channels. Paced by the victim's answers: at most
+ * `unanswered` offers wait for one, as long as answers keep coming (none for 2 s: it sends on),
+ * so that a cap on offers waiting for the user alone does not stop the flood.
  */
-export function floodOffers(page: Page, options: { count: number; prefix: string; fileBytes: number }): Promise<OfferFloodResult> {
+export function floodOffers(page: Page, options: { count: number; prefix: string; fileBytes: number; unanswered: number }): Promise<OfferFloodResult> {
   return page.evaluate(
-    async ({ count, prefix, fileBytes, highWater }) => {
+    async ({ count, prefix, fileBytes, unanswered, highWater }) => {
       const record = (window as unknown as { peerRecord: PeerRecord }).peerRecord;
       const control = [...record.channels].find((channel) => channel.label === 'control' && channel.readyState === 'open');
       if (!control) throw new Error('the attacker has no open control channel');
+      const answered = () => (record.controlTypes['file-accept'] ?? 0) + (record.controlTypes['file-decline'] ?? 0);
       const started = performance.now();
+      let lastAnswers = answered();
+      let lastProgress = performance.now();
       for (let sent = 0; sent < count; ) {
-        while (sent < count && control.bufferedAmount <= highWater) {
+        if (answered() !== lastAnswers) [lastAnswers, lastProgress] = [answered(), performance.now()];
+        const patient = performance.now() - lastProgress < 2000;
+        while (sent < count && control.bufferedAmount <= highWater && (sent - answered() < unanswered || !patient)) {
           const id = `${prefix}${sent}`;
           control.send(JSON.stringify({ type: 'file-offer', id, name: `${id}.bin`, size: fileBytes, mimeType: 'application/octet-stream' }));
           sent++;
+          if (!patient) lastProgress = performance.now();
         }
         await new Promise((done) => setTimeout(done, 0));
       }
       while (control.bufferedAmount > 0) await new Promise((done) => setTimeout(done, 5));
-      return { sent: count, seconds: (performance.now() - started) / 1000, accepted: record.controlTypes['file-accept'] ?? 0 };
+      const { controlTypes } = record;
+      return { sent: count, seconds: (performance.now() - started) / 1000, accepted: controlTypes['file-accept'] ?? 0, declined: controlTypes['file-decline'] ?? 0 };
     },
     { ...options, highWater: HIGH_WATER_BYTES },
   );

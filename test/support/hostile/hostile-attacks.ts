@@ -16,17 +16,25 @@ export interface AttackSizes {
 
 export const ISSUE_SIZES: AttackSizes = { chatPerSecond: 10_000, chatSeconds: 5, chatChars: 200, offers: 5000, channels: 500 };
 
+const MiB = 1024 * 1024;
+/**
+ * The attacker keeps at most this many offers waiting for an answer while answers come: below the
+ * 1,000 unanswered offers after which today's victim declines, so each offer reaches Always accept.
+ */
+const UNANSWERED_OFFERS = 500;
+
 export interface AttackOutcome {
   /** What the attacker achieved, in words with numbers ("50000 messages at 9876/s …"). */
   readonly achieved: string;
   readonly holdings: VictimHoldings;
   /** False when the victim was still changing what it holds when `settleMs` ran out. */
   readonly settled: boolean;
-  readonly cost: AttackCost;
+  /** Undefined when the victim's page crashed before it could be measured. */
+  readonly cost: AttackCost | undefined;
 }
 
 /**
- * Runs one attack on a fresh pair: switches the victim's Always accept on through its UI where
+ * Runs one attack on a fresh pair (`log` hears what the attacker achieved as soon as it has): switches the victim's Always accept on through its UI where
  * the attack is about files, measures from the first message until the victim has settled.
  * - chat: raw chat messages on the control channel at the given rate;
  * - offers: file offers, never followed by their channels;
@@ -34,7 +42,13 @@ export interface AttackOutcome {
  *   sending a byte, so that each channel names a transfer the victim knows (a channel that names
  *   none is simply closed).
  */
-export async function runAttack(pair: HostilePair, name: AttackName, sizes: AttackSizes, settleMs = 300_000): Promise<AttackOutcome> {
+export async function runAttack(
+  pair: HostilePair,
+  name: AttackName,
+  sizes: AttackSizes,
+  settleMs = 300_000,
+  log: (line: string) => void = () => {},
+): Promise<AttackOutcome> {
   const { victim, attacker, probe } = pair;
   if (name !== 'chat') await victim.files.alwaysAccept();
   await probe.start();
@@ -45,15 +59,16 @@ export async function runAttack(pair: HostilePair, name: AttackName, sizes: Atta
       `${flood.sent} messages of ${sizes.chatChars} chars in ${flood.seconds.toFixed(2)} s = ${Math.round(flood.perSecond)}/s ` +
       `(target ${sizes.chatPerSecond}/s; ${flood.stalledTicks} ticks held back by bufferedAmount; ${flood.acknowledged} acknowledged meanwhile)`;
   } else if (name === 'offers') {
-    const flood = await floodOffers(attacker.page, { count: sizes.offers, prefix: 'offer-', fileBytes: 1024 * 1024 });
-    achieved = `${flood.sent} offers in ${flood.seconds.toFixed(2)} s (${flood.accepted} accepted meanwhile)`;
+    const flood = await floodOffers(attacker.page, { count: sizes.offers, prefix: 'offer-', fileBytes: MiB, unanswered: UNANSWERED_OFFERS });
+    achieved = `${flood.sent} offers in ${flood.seconds.toFixed(2)} s (${flood.accepted} accepted, ${flood.declined} declined meanwhile)`;
   } else {
-    const offers = await floodOffers(attacker.page, { count: sizes.channels, prefix: 'channel-', fileBytes: 1024 * 1024 });
+    const offers = await floodOffers(attacker.page, { count: sizes.channels, prefix: 'channel-', fileBytes: MiB, unanswered: UNANSWERED_OFFERS });
     const flood = await floodChannels(attacker.page, { count: sizes.channels, prefix: 'channel-', settleMs: 30_000 });
     achieved =
       `${offers.sent} offers (${flood.acceptedBefore} accepted), then ${flood.opened} channels in ${flood.seconds.toFixed(2)} s: ` +
       `${flood.stillOpen} still open, ${flood.closed} closed by the victim`;
   }
+  log(`${name}: ${achieved}`);
   const { holdings, settled } = await probe.settle(2000, settleMs);
-  return { achieved, holdings, settled, cost: await probe.finish() };
+  return { achieved, holdings, settled, cost: await probe.finish().catch(() => undefined) };
 }

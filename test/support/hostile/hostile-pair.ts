@@ -13,6 +13,8 @@ export interface HostilePair {
   readonly victim: PeerPage;
   readonly attacker: PeerPage;
   readonly probe: VictimProbe;
+  /** Whether the victim's page crashed (its renderer process died). */
+  crashed(): boolean;
   close(): Promise<void>;
 }
 
@@ -28,10 +30,13 @@ export async function hostilePair(browser: Browser, url: string): Promise<Hostil
   const attacker = await PeerPage.open(attackerDevice, url);
   await victim.connectTo(attacker);
   const probe = await VictimProbe.attach(victim);
+  let crashed = false;
+  victim.page.on('crash', () => (crashed = true));
   return {
     victim,
     attacker,
     probe,
+    crashed: () => crashed,
     close: async () => {
       await probe.close();
       await Promise.all([victimDevice.close(), attackerDevice.close()]);

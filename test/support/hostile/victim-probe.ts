@@ -114,7 +114,8 @@ export class VictimProbe {
 
   /**
    * Waits until what the victim holds has not changed for `quietMs` (every reading is answered by
-   * its main thread, so a page still busy with the flood delays it), at most `maxMs`.
+   * its main thread, so a page still busy with the flood delays it), at most `maxMs`. A page that
+   * crashes meanwhile leaves what it held last.
    */
   async settle(quietMs = 2000, maxMs = 300_000): Promise<{ holdings: VictimHoldings; settled: boolean }> {
     const deadline = Date.now() + maxMs;
@@ -122,7 +123,8 @@ export class VictimProbe {
     let quietSince = Date.now();
     while (Date.now() - quietSince < quietMs && Date.now() < deadline) {
       await new Promise((done) => setTimeout(done, 500));
-      const now = await this.holdings();
+      const now = await this.holdings().catch(() => undefined);
+      if (!now) return { holdings: last, settled: false };
       if (JSON.stringify(now) !== JSON.stringify(last)) [last, quietSince] = [now, Date.now()];
     }
     return { holdings: last, settled: Date.now() - quietSince >= quietMs };
