@@ -110,7 +110,7 @@ export interface ChannelFloodResult {
 /**
  * Opens `count` ordered data channels labelled as file channels (`file:<id>`, src/core/transfer/
  * file-channel.ts) for the offered ids `prefix0…`, and never sends on them: first it waits until
- * the victim's acceptances stop coming (1 s without one, at most `settleMs`), so that the channels
+ * the victim's acceptances stop coming (2 s without one, 10 s before the first; at most `settleMs`), so that the channels
  * of accepted offers come in when the victim expects them; then the rest. Waits until each one
  * has opened or closed (at most `settleMs`).
  */
@@ -121,9 +121,12 @@ export function floodChannels(page: Page, options: { count: number; prefix: stri
       const pc = record.connections.filter((connection) => connection.connectionState === 'connected').at(-1);
       if (!pc) throw new Error('the attacker has no connected peer connection');
       const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-      for (let seen = -1, waited = 0; seen !== record.acceptedFiles.length && waited < settleMs; waited += 1000) {
-        seen = record.acceptedFiles.length;
-        await sleep(1000);
+      const waitStarted = performance.now();
+      for (let seen = 0, lastChange = waitStarted; performance.now() - waitStarted < settleMs; await sleep(200)) {
+        const accepted = record.acceptedFiles.length;
+        if (accepted !== seen) [seen, lastChange] = [accepted, performance.now()];
+        const quiet = performance.now() - lastChange;
+        if (accepted >= count || (accepted > 0 && quiet > 2000) || (accepted === 0 && quiet > 10_000)) break;
       }
       const ids = Array.from({ length: count }, (_, i) => `${prefix}${i}`);
       const accepted = new Set(record.acceptedFiles);
