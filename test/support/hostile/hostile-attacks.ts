@@ -29,7 +29,7 @@ export interface AttackOutcome {
   readonly holdings: VictimHoldings;
   /** False when the victim was still changing what it holds when `settleMs` ran out. */
   readonly settled: boolean;
-  /** Undefined when the victim's page crashed before it could be measured. */
+  /** Undefined when the victim's page crashed, or did not answer within a minute, before it could be measured. */
   readonly cost: AttackCost | undefined;
 }
 
@@ -70,5 +70,10 @@ export async function runAttack(
   }
   log(`${name}: ${achieved}`);
   const { holdings, settled } = await probe.settle(2000, settleMs);
-  return { achieved, holdings, settled, cost: await probe.finish().catch(() => undefined) };
+  // A victim still rendering a flood answers CDP only between its tasks: give up after a minute.
+  let timer: number | undefined;
+  const giveUp = new Promise<undefined>((done) => (timer = setTimeout(done, 60_000)));
+  const cost = await Promise.race([probe.finish().catch(() => undefined), giveUp]);
+  clearTimeout(timer);
+  return { achieved, holdings, settled, cost };
 }

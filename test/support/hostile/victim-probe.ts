@@ -82,7 +82,15 @@ export class VictimProbe {
   async start(): Promise<void> {
     this.baseline = this.peak = await this.collectedHeap();
     await this.peer.page.evaluate(() => Object.assign((window as unknown as { victimProbe: WorkerAndTaskProbe }).victimProbe, { longestTaskMs: 0, longTasks: 0 }));
-    this.sampler = setInterval(() => void this.heapUsed().then((used) => (this.peak = Math.max(this.peak, used)), () => {}), 250);
+    // One reading at a time: a victim busy for seconds would otherwise pile them up.
+    let reading = false;
+    this.sampler = setInterval(() => {
+      if (reading) return;
+      reading = true;
+      void this.heapUsed()
+        .then((used) => (this.peak = Math.max(this.peak, used)), () => {})
+        .finally(() => (reading = false));
+    }, 250);
   }
 
   /** The attack is over and the victim has settled. */
