@@ -44,9 +44,13 @@ for (const name of ATTACK_NAMES.filter((attack) => !only || attack === only)) {
   } else {
     console.log(`  victim's page CRASHED before it could be measured${pair.crashed() ? '' : ' (or stopped answering)'}`);
   }
-  console.log(`  workers alive         ${holdings.workersAlive} (peak ${holdings.workersPeak})`);
-  console.log(`  list entries          chat ${holdings.chatEntries}, files ${holdings.fileEntries}`);
-  console.log(`  peer channels open    ${holdings.peerChannelsOpen}\n`);
+  if (holdings) {
+    console.log(`  workers alive         ${holdings.workersAlive} (peak ${holdings.workersPeak})`);
+    console.log(`  list entries          chat ${holdings.chatEntries}, files ${holdings.fileEntries}`);
+    console.log(`  peer channels open    ${holdings.peerChannelsOpen}\n`);
+  } else {
+    console.log(`  the victim's page did not answer within ${SETTLE_SECONDS} s\n`);
+  }
   await pair.close();
 }
 

@@ -39,28 +39,30 @@ describe('a hostile peer driving its own end of the channels', () => {
     pair = await hostilePair(browser(), baseUrl);
     const { holdings, settled } = await runAttack(pair, 'chat', ISSUE_SIZES, 120_000);
     expect(settled, `the victim still busy 120 s after the flood, holding ${JSON.stringify(holdings)}`).toBe(true);
-    expect(holdings.chatEntries).toBeLessThanOrEqual(MAX_CHAT_ENTRIES + 1); // + the "older messages removed" marker
+    expect(holdings!.chatEntries).toBeLessThanOrEqual(MAX_CHAT_ENTRIES + 1); // + the "older messages removed" marker
     await victimStillWorks(pair, 'chat');
     expect((await pair.probe.holdings()).chatEntries).toBeLessThanOrEqual(MAX_CHAT_ENTRIES + 1);
   }, 300_000);
 
   test('5,000 file offers with Always accept on: workers and list entries stay within the caps, the victim still chats and sends a file', async () => {
     pair = await hostilePair(browser(), baseUrl);
-    const { holdings } = await runAttack(pair, 'offers', ISSUE_SIZES, 120_000);
-    expect(holdings.workersAlive).toBeLessThanOrEqual(MAX_ACTIVE_INCOMING);
-    expect(holdings.workersPeak).toBeLessThanOrEqual(MAX_ACTIVE_INCOMING);
-    expect(holdings.fileEntries).toBeLessThanOrEqual(MAX_LISTED_TRANSFERS);
+    const { holdings, settled } = await runAttack(pair, 'offers', ISSUE_SIZES, 120_000);
+    expect(settled, `the victim still busy 120 s after the offers, holding ${JSON.stringify(holdings)}`).toBe(true);
+    expect(holdings!.workersAlive).toBeLessThanOrEqual(MAX_ACTIVE_INCOMING);
+    expect(holdings!.workersPeak).toBeLessThanOrEqual(MAX_ACTIVE_INCOMING);
+    expect(holdings!.fileEntries).toBeLessThanOrEqual(MAX_LISTED_TRANSFERS);
     await victimStillWorks(pair, 'offers');
     expect((await pair.probe.holdings()).fileEntries).toBeLessThanOrEqual(MAX_LISTED_TRANSFERS);
   }, 300_000);
 
   test('500 data channels, each naming an offered file, none sending a byte: open channels and workers stay within the caps, the victim still works', async () => {
     pair = await hostilePair(browser(), baseUrl);
-    const { holdings } = await runAttack(pair, 'channels', ISSUE_SIZES, 120_000);
-    expect(holdings.peerChannelsOpen).toBeLessThanOrEqual(MAX_PEER_CHANNELS);
-    expect(holdings.workersAlive).toBeLessThanOrEqual(MAX_ACTIVE_INCOMING);
-    expect(holdings.workersPeak).toBeLessThanOrEqual(MAX_ACTIVE_INCOMING);
-    expect(holdings.fileEntries).toBeLessThanOrEqual(MAX_LISTED_TRANSFERS);
+    const { holdings, settled } = await runAttack(pair, 'channels', ISSUE_SIZES, 120_000);
+    expect(settled, `the victim still busy 120 s after the channels, holding ${JSON.stringify(holdings)}`).toBe(true);
+    expect(holdings!.peerChannelsOpen).toBeLessThanOrEqual(MAX_PEER_CHANNELS);
+    expect(holdings!.workersAlive).toBeLessThanOrEqual(MAX_ACTIVE_INCOMING);
+    expect(holdings!.workersPeak).toBeLessThanOrEqual(MAX_ACTIVE_INCOMING);
+    expect(holdings!.fileEntries).toBeLessThanOrEqual(MAX_LISTED_TRANSFERS);
     await victimStillWorks(pair, 'channels');
   }, 300_000);
 });

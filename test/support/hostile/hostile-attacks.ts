@@ -26,7 +26,8 @@ const UNANSWERED_OFFERS = 500;
 export interface AttackOutcome {
   /** What the attacker achieved, in words with numbers ("50000 messages at 9876/s …"). */
   readonly achieved: string;
-  readonly holdings: VictimHoldings;
+  /** Undefined when the victim never answered before the settling time ran out. */
+  readonly holdings: VictimHoldings | undefined;
   /** False when the victim was still changing what it holds when `settleMs` ran out. */
   readonly settled: boolean;
   /** Undefined when the victim's page crashed, or did not answer within a minute, before it could be measured. */

@@ -60,6 +60,7 @@ export interface AttackCost {
 }
 
 const MiB = 1024 * 1024;
+const sleep = (ms: number) => new Promise<undefined>((done) => setTimeout(() => done(undefined), ms));
 
 /** The victim's page measured from outside: its heap through CDP, its counts through the page. */
 export class VictimProbe {
@@ -121,21 +122,26 @@ export class VictimProbe {
   }
 
   /**
-   * Waits until what the victim holds has not changed for `quietMs` (every reading is answered by
-   * its main thread, so a page still busy with the flood delays it), at most `maxMs`. A page that
-   * crashes meanwhile leaves what it held last.
+   * Waits until what the victim holds has not changed for `quietMs`, at most `maxMs`. Every reading
+   * waits for the victim's main thread, so a page still busy with the flood delays it; a reading
+   * that outlasts the deadline is not waited for. Holdings: the last reading, if any came.
    */
-  async settle(quietMs = 2000, maxMs = 300_000): Promise<{ holdings: VictimHoldings; settled: boolean }> {
+  async settle(quietMs = 2000, maxMs = 300_000): Promise<{ holdings: VictimHoldings | undefined; settled: boolean }> {
     const deadline = Date.now() + maxMs;
-    let last = await this.holdings();
+    let last: VictimHoldings | undefined;
     let quietSince = Date.now();
-    while (Date.now() - quietSince < quietMs && Date.now() < deadline) {
-      await new Promise((done) => setTimeout(done, 500));
-      const now = await this.holdings().catch(() => undefined);
-      if (!now) return { holdings: last, settled: false };
-      if (JSON.stringify(now) !== JSON.stringify(last)) [last, quietSince] = [now, Date.now()];
+    while (Date.now() < deadline) {
+      // null: the page crashed; undefined: the deadline came first.
+      const now = await Promise.race([this.holdings().catch(() => null), sleep(deadline - Date.now())]);
+      if (!now) break;
+      if (last && JSON.stringify(now) === JSON.stringify(last)) {
+        if (Date.now() - quietSince >= quietMs) return { holdings: now, settled: true };
+      } else {
+        [last, quietSince] = [now, Date.now()];
+      }
+      await sleep(500);
     }
-    return { holdings: last, settled: Date.now() - quietSince >= quietMs };
+    return { holdings: last, settled: false };
   }
 
   async close(): Promise<void> {
