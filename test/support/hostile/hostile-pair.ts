@@ -29,6 +29,9 @@ export async function hostilePair(browser: Browser, url: string): Promise<Hostil
   const victim = await PeerPage.open(victimDevice, url);
   const attacker = await PeerPage.open(attackerDevice, url);
   await victim.connectTo(attacker);
+  // What a new link starts (the lazily loaded parts, the verification exchange) is not the attack's cost.
+  await victim.page.waitForTimeout(1000);
+  await victim.page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 5000 })));
   const probe = await VictimProbe.attach(victim);
   let crashed = false;
   victim.page.on('crash', () => (crashed = true));
