@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { newDevice } from '../launch/chromium.ts';
 import { PeerPage } from '../page/peer-page.ts';
 import { NAME_HELPER_SCRIPT, recordPeerChannels } from './channel-recorder.ts';
-import { probeWorkersAndLongTasks, VictimProbe } from './victim-probe.ts';
+import { VictimProbe } from './victim-probe.ts';
+import { probeWorkersAndLongTasks } from './worker-task-probe.ts';
 
 /**
  * Two devices of the built app connected through the UI, as connectedPair does: the victim,
