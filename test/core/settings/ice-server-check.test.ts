@@ -4,16 +4,7 @@ import type { IceServerEntry } from '../../../src/core/settings/ice-urls.ts';
 import { loadSettings } from '../../../src/core/settings/settings-load.ts';
 import { SettingsModel } from '../../../src/core/settings/settings-model.ts';
 import { DEFAULT_SETTINGS, serializeSettings } from '../../../src/core/settings/settings.ts';
-
-/** mulberry32, as in the blob fuzz test: the same 1,000 inputs on every run. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+import { prng } from '../../helpers/prng.ts';
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

@@ -2,16 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BASE41_ALPHABET, DECODE_ERROR_CODES, sdpMeaning, type SignalKind } from '../../../src/core/signal/index.ts';
 import { compactCodec } from '../../../src/core/signal/compact-codec.ts';
 import { corpusSample } from './sdp-corpus.ts';
-
-/** mulberry32: a tiny seeded PRNG, so that every run tries the same mutations. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+import { prng } from '../../helpers/prng.ts';
 
 /** What a damaged paste may contain: the alphabet in both cases, and what chat apps add. */
 const POOL = `${BASE41_ALPHABET}${BASE41_ALPHABET.toLowerCase()} \n#_'"é:*%`;

@@ -1,15 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FileSink } from '../../../src/core/transfer/file-sink.ts';
+import { prng } from '../../helpers/prng.ts';
 
-/** mulberry32: a tiny seeded PRNG, so that every run sees the same bytes and mutations. */
-export function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+export { prng };
 
 export function randomBytes(length: number, seed: number): Uint8Array<ArrayBuffer> {
   const random = prng(seed);
