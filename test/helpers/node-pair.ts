@@ -49,11 +49,30 @@ export function closeNodePeers(...peers: App[]): void {
   for (const peer of peers) peer.session.reset();
 }
 
-/** Accepts every file the peer offers, into the app's received files, as a user ticking "always accept" would. */
-export function acceptEveryFile(app: App): void {
-  const manager = app.transfers.manager;
-  if (!manager) throw new Error('not connected');
+/**
+ * Accepts every file the peer offers, into the app's received files, as a user ticking "always
+ * accept" would. The transfer machinery loads on its own, so the manager may come a moment after
+ * the link: this waits for it (a page shows the files section when it comes).
+ */
+export async function acceptEveryFile(app: App): Promise<void> {
+  const manager = await transferManagerOf(app);
   manager.addEventListener('offer', (event) => {
     void app.transfers.received.sinkFor(event.transfer.id).then((sink) => manager.accept(event.transfer.id, sink));
+  });
+}
+
+/** The app's transfer manager, once its machinery has loaded and a link has given it one. */
+export function transferManagerOf(app: App): Promise<NonNullable<App['transfers']['manager']>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no transfer manager: not connected')), 10_000);
+    const check = (): void => {
+      const manager = app.transfers.manager;
+      if (!manager) return;
+      clearTimeout(timer);
+      app.transfers.removeEventListener('change', check);
+      resolve(manager);
+    };
+    app.transfers.addEventListener('change', check);
+    check();
   });
 }

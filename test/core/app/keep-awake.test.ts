@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import type { WakeLockAccess } from '../../../src/core/app/keep-awake.ts';
 import { createApp, type App } from '../../../src/core/app/create-app.ts';
-import { acceptEveryFile, closeNodePeers, connectNodePeers } from '../../helpers/node-pair.ts';
+import { acceptEveryFile, transferManagerOf, closeNodePeers, connectNodePeers } from '../../helpers/node-pair.ts';
 import { LIBDATACHANNEL_RETRY, nodePlatform } from '../../helpers/node-platform.ts';
 import { randomFile } from '../transfer/fixtures.ts';
 
@@ -30,8 +30,8 @@ test('the screen stays on while a file moves, on both sides, and may sleep again
   await connectNodePeers(a!, b!);
   expect([a!.keepAwake.busy, locks[0]!.log]).toEqual([false, []]);
 
-  acceptEveryFile(b!);
-  const [id] = a!.transfers.manager!.offerFiles([randomFile(4 * 1024 * 1024, 3)]);
+  await acceptEveryFile(b!);
+  const [id] = (await transferManagerOf(a!)).offerFiles([randomFile(4 * 1024 * 1024, 3)]);
   await until(() => a!.keepAwake.busy && b!.keepAwake.busy);
   await until(() => a!.keepAwake.held && b!.keepAwake.held);
   await until(() => [a!, b!].every((app) => app.transfers.manager!.get(id!)?.state.phase === 'verified'));
@@ -45,8 +45,8 @@ test('the screen stays on while a file moves, on both sides, and may sleep again
 test('without a wake lock on the platform, the work goes on and nothing is held', { ...LIBDATACHANNEL_RETRY, timeout: 30_000 }, async () => {
   const [a, b] = (apps = [createApp(nodePlatform()), createApp(nodePlatform())]);
   await connectNodePeers(a!, b!);
-  acceptEveryFile(b!);
-  const [id] = a!.transfers.manager!.offerFiles([randomFile(4 * 1024 * 1024, 4)]);
+  await acceptEveryFile(b!);
+  const [id] = (await transferManagerOf(a!)).offerFiles([randomFile(4 * 1024 * 1024, 4)]);
   await until(() => a!.keepAwake.busy);
   expect(a!.keepAwake.held).toBe(false);
   await until(() => b!.transfers.manager!.get(id!)?.state.phase === 'verified');

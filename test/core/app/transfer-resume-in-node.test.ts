@@ -3,7 +3,7 @@ import { afterEach, expect, test } from 'vitest';
 import { RECEIVE_WINDOW_BYTES } from '../../../src/core/transfer/flow-control.ts';
 import type { TransferSnapshot } from '../../../src/core/transfer/transfer-state.ts';
 import { createApp } from '../../../src/core/app/create-app.ts';
-import { acceptEveryFile, closeNodePeers, connectNodePeers, type NodePeer } from '../../helpers/node-pair.ts';
+import { acceptEveryFile, transferManagerOf, closeNodePeers, connectNodePeers, type NodePeer } from '../../helpers/node-pair.ts';
 import { LIBDATACHANNEL_RETRY, nodePlatform } from '../../helpers/node-platform.ts';
 import { randomFile } from '../transfer/fixtures.ts';
 
@@ -39,8 +39,8 @@ test('a file cut off mid-way by a lost link resumes after a reconnect and arrive
   peers = [a, b];
   await connectNodePeers(a, b);
   const file = randomFile(24 * 1024 * 1024, 9, 'cut-off.bin');
-  acceptEveryFile(b);
-  const [id] = a.transfers.manager!.offerFiles([file]);
+  await acceptEveryFile(b);
+  const [id] = (await transferManagerOf(a)).offerFiles([file]);
   const snapshot = (peer: NodePeer): TransferSnapshot | undefined => peer.transfers.manager?.get(id!);
   await until(() => (snapshot(b)?.progress.bytesDone ?? 0) >= 6 * 1024 * 1024);
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, expect, test } from 'vitest';
 import type { TransferSnapshot } from '../../../src/core/transfer/transfer-state.ts';
-import { acceptEveryFile, closeNodePeers, connectNodePeers, nodePeer, type NodePeer } from '../../helpers/node-pair.ts';
+import { acceptEveryFile, transferManagerOf, closeNodePeers, connectNodePeers, nodePeer, type NodePeer } from '../../helpers/node-pair.ts';
 import { LIBDATACHANNEL_RETRY } from '../../helpers/node-platform.ts';
 import { randomFile } from '../transfer/fixtures.ts';
 
@@ -42,8 +42,8 @@ test('two Node peers connect through the compact codec, chat both ways and move 
   ]);
 
   const file = randomFile(1024 * 1024, 7, 'one-mebibyte.bin');
-  acceptEveryFile(b!);
-  const [id] = a!.transfers.manager!.offerFiles([file]);
+  await acceptEveryFile(b!);
+  const [id] = (await transferManagerOf(a!)).offerFiles([file]);
   const verified = (side: NodePeer): TransferSnapshot | undefined =>
     side.transfers.manager!.list().find((t) => t.id === id && t.state.phase === 'verified');
   await until(() => verified(a!) && verified(b!));
