@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * time after the rest of the unit run: under the load of many test files at once on two cores,
  * libdatachannel 0.24.5 intermittently refuses a description (see LIBDATACHANNEL_RETRY).
  */
-const LIBDATACHANNEL_TESTS = ['test/core/signal/libdatachannel.test.ts', 'test/core/app/**/*.test.ts'];
+const LIBDATACHANNEL_TESTS = ['test/core/signal/libdatachannel.test.ts', 'test/core/app/**/*.test.ts', 'test/cli/**/*.peers.test.ts'];
 
 export default defineConfig({
   test: {
@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/ui/**/*.test.ts', 'test/pwa/**/*.test.ts', 'test/bench/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/ui/**/*.test.ts', 'test/pwa/**/*.test.ts', 'test/bench/**/*.test.ts'],
           exclude: LIBDATACHANNEL_TESTS,
         },
       },

@@ -1,0 +1,39 @@
+import { isTerminal, type TransferSnapshot } from '../../core/transfer/transfer-state.ts';
+import type { TransferEvent } from '../../core/transfer/transfer-event.ts';
+import { CliFailure, EXIT, type ExitCode } from '../exit-codes.ts';
+import { openFileSources } from '../files/file-sources.ts';
+import { whenStopped } from '../link/session-watch.ts';
+import { transferEndText } from '../terminal/cli-text.ts';
+import { formatBytes, progressText } from '../terminal/progress-text.ts';
+import { connect, transferManager, type CliContext } from './cli-context.ts';
+
+/** Offers every named file, shows each one's progress, and exits 0 once all of them arrived verified. */
+export async function runSend(context: CliContext): Promise<ExitCode> {
+  const { app, out } = context;
+  const opened = await openFileSources(context.options.files);
+  if (!opened.ok) throw new CliFailure(EXIT.badFile, opened.error);
+  const sources = opened.value;
+  await connect(context);
+  const manager = await transferManager(app);
+  const total = sources.reduce((sum, source) => sum + source.size, 0);
+  const ids = new Set(manager.offerFiles(sources));
+  out.say(`Offered ${sources.length} file${sources.length === 1 ? '' : 's'} (${formatBytes(total)}); waiting for the other device to accept.`);
+
+  const ended = new Map<string, TransferSnapshot>();
+  const allEnded = new Promise<void>((resolve) => {
+    const onChange = ({ transfer }: TransferEvent): void => {
+      if (!ids.has(transfer.id) || ended.has(transfer.id) || !isTerminal(transfer.state)) return;
+      ended.set(transfer.id, transfer);
+      out.status(`${transfer.file.name}: ${transferEndText(transfer.state)}`, true);
+      if (ended.size === ids.size) resolve();
+    };
+    manager.addEventListener('change', onChange);
+    manager.addEventListener('progress', ({ transfer }) => {
+      if (ids.has(transfer.id) && !ended.has(transfer.id)) out.status(`${transfer.file.name}  ${progressText(transfer.progress)}`);
+    });
+  });
+  await Promise.race([allEnded, whenStopped(app)]);
+  const verified = [...ended.values()].filter((transfer) => transfer.state.phase === 'verified').length;
+  out.say(`${verified} of ${ids.size} file${ids.size === 1 ? '' : 's'} arrived verified.`);
+  return verified === ids.size ? EXIT.ok : EXIT.transferFailed;
+}
