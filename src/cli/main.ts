@@ -31,8 +31,12 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
   const received = new DiskReceivedFiles(resolve(options.directory), options.force);
   const app = createApp(cliPlatform(options, received));
   const input = new LineInput(process.stdin);
-  const context: CliContext = { app, options, input, out };
-  process.once('SIGINT', () => void end(app, input, EXIT.interrupted, () => out.warn('Interrupted.')));
+  let succeeded = false;
+  const context: CliContext = { app, options, input, out, done: () => void (succeeded = true) };
+  process.once('SIGINT', () => {
+    if (!succeeded) out.warn('Interrupted.');
+    void end(app, input, succeeded ? EXIT.ok : EXIT.interrupted).then((code) => process.exit(code));
+  });
   try {
     return await end(app, input, await run(context, received));
   } catch (error) {
@@ -50,15 +54,13 @@ function run(context: CliContext, received: DiskReceivedFiles): Promise<ExitCode
 }
 
 /** Says goodbye to the other device and waits for the connection to close, so the bye is not lost. */
-async function end(app: App, input: LineInput, code: ExitCode, before?: () => void): Promise<ExitCode> {
-  before?.();
+async function end(app: App, input: LineInput, code: ExitCode): Promise<ExitCode> {
   const pc = app.session.connection;
   app.session.reset();
   input.close();
   for (let waited = 0; pc && pc.connectionState !== 'closed' && waited < 2_000; waited += 50) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  if (code === EXIT.interrupted) process.exit(code);
   return code;
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.ts';
-import { CliProcess } from './cli-process.ts';
+import { CliProcess } from '../support/cli/cli-process.ts';
 
 const LOOPBACK = ['--no-ice-servers', '--bind', '127.0.0.1'];
 let running: CliProcess[] = [];

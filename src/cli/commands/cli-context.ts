@@ -12,6 +12,8 @@ export interface CliContext {
   readonly options: CliOptions;
   readonly input: LineInput;
   readonly out: TerminalOutput;
+  /** The command's work is done and succeeded: from now on Ctrl-C ends with status 0. */
+  done(): void;
 }
 
 /** The code exchange, then "Connected" and the verification code the two people compare. */

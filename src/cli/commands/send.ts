@@ -35,5 +35,11 @@ export async function runSend(context: CliContext): Promise<ExitCode> {
   await Promise.race([allEnded, whenStopped(app)]);
   const verified = [...ended.values()].filter((transfer) => transfer.state.phase === 'verified').length;
   out.say(`${verified} of ${ids.size} file${ids.size === 1 ? '' : 's'} arrived verified.`);
-  return verified === ids.size ? EXIT.ok : EXIT.transferFailed;
+  if (verified !== ids.size) return EXIT.transferFailed;
+  context.done();
+  // A page keeps a received file only while its conversation lasts: it must be saved there first.
+  // So the receiver ends the session (a terminal receiver does once its files are written).
+  out.say('The other device can save them now. This ends when it ends the session (or press Ctrl-C).');
+  await whenStopped(app).catch(() => undefined);
+  return EXIT.ok;
 }

@@ -62,7 +62,7 @@ async function readUsableCode(app: App, input: LineInput, out: TerminalOutput): 
 async function showCode(app: App, out: TerminalOutput, options: ExchangeOptions, kind: 'offer' | 'answer'): Promise<void> {
   const code = await settledCode(app, kind);
   out.say(`Your ${kind}. ${instructions(kind, options.page !== undefined)}`);
-  if (options.qr) out.say(await qrForTerminal(code, options.page));
+  if (options.qr) out.say(qrForTerminal(code, options.page));
   if (options.page) out.say(linkFor(options.page, code));
   out.say(code);
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url));
 /** A line that is a whole code: the base41 alphabet, and longer than any sentence's word. */
 export const CODE_LINE = /^[0-9A-Z$+\-./]{40,}$/;
 
