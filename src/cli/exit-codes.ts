@@ -11,9 +11,9 @@ export const EXIT = {
   usage: 2,
   /** Standard input ended before a usable code was pasted. */
   noCode: 3,
-  /** No link came up: no addresses, timed out, or ICE failed. */
+  /** No link came up (no addresses, timed out, ICE failed), or it was lost and did not come back. */
   linkFailed: 4,
-  /** The other device ended the session, or the link was lost and did not come back. */
+  /** The other device ended the session before the work was done. */
   peerEnded: 5,
   /** A file to send is missing or unreadable, or the destination folder cannot be used. */
   badFile: 6,

@@ -25,6 +25,6 @@ Options:
   --version, -V         the version
 
 Exit status: 0 done (every file verified), 1 a transfer failed or was declined, 2 bad command
-line, 3 input ended before a usable code, 4 no link (timed out, no address, ICE failed),
-5 the other device ended the session, 6 a file or folder cannot be used, 130 interrupted.
+line, 3 input ended before a usable code, 4 no link (timed out, no address, ICE failed, lost),
+5 the other device ended the session first, 6 a file or folder cannot be used, 130 interrupted.
 `;
