@@ -82,7 +82,8 @@ async function settledCode(app: App, kind: 'offer' | 'answer'): Promise<string> 
   const stateNow = await untilState(app, (state) => codeOf(state, kind) !== undefined || state.phase === 'connected');
   // Gathering stops by its cap at the latest (ice-gathering.ts); a later version only adds addresses.
   const deadline = (app.session.timing.startedAt ?? Date.now()) + app.settings.current.gatherCapMs + 100;
-  while (Date.now() < deadline && codeOf(app.session.state, kind) !== undefined) {
+  const gathering = (): boolean => app.session.connection?.iceGatheringState !== 'complete';
+  while (Date.now() < deadline && gathering() && codeOf(app.session.state, kind) !== undefined) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return codeOf(app.session.state, kind) ?? codeOf(stateNow, kind) ?? '';
