@@ -68,16 +68,18 @@ describe('CLI to CLI over loopback', { timeout: 60_000, retry: 1 }, () => {
     expect(b.lines).toContain('The other device ended the chat.');
   });
 
-  it('garbage and a truncated code are explained; the right code still connects', async () => {
+  it('garbage, a 10 MB line and a truncated code are explained; the right code still connects', async () => {
     const a = cli('chat');
     const b = cli('chat', '--answer');
     const offer = await a.code();
     b.write('hello there');
+    b.write('7'.repeat(10_000_000));
     b.write(offer.slice(0, 30));
     b.write(offer);
     a.write(await b.code());
     await a.line(/^Connected\.$/);
     expect(b.errors.join('\n')).toMatch(/not a P2P Direct code/);
+    expect(b.errors.join('\n')).toMatch(/far longer than any code/);
     expect(b.errors.join('\n')).toMatch(/cut short|damaged/);
     a.endInput();
     expect(await a.exited).toBe(EXIT.ok);
