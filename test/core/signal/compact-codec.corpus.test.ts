@@ -29,8 +29,12 @@ describe('compactCodec on every captured description', () => {
 
 describe('the rebuilt description mirrors the browser', () => {
   const defaultDestination = (sdp: string): string => (sdp.match(/^(m=application \d+|c=.*)$/gm) ?? []).join(' | ');
+  // libdatachannel names a host candidate there (or 0.0.0.0 and port 9 with relay candidates
+  // only); the blob does not carry which stack made it, and the rebuilt description follows the
+  // browsers' rule (docs/blob-format.md §6). No ICE agent reads these two fields.
+  const browsers = corpus.filter((s) => s.dataOnly && !s.file.startsWith('libdatachannel-'));
 
-  it.each(corpus.filter((s) => s.dataOnly).map((sample) => [sample.file, sample] as const))(
+  it.each(browsers.map((sample) => [sample.file, sample] as const))(
     '%s keeps the c= address and m= port the browser chose',
     (_, sample) => {
       const decoded = decodeBlob(compactCodec.encode({ kind: sample.kind, sdp: sample.sdp }));

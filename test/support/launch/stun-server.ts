@@ -21,15 +21,19 @@ export interface StunServer {
  * round trip, so the browser's server-reflexive candidate comes after its host candidates; the
  * delay makes that gap long enough for a test to act in it. Inside the namespace the reflexive
  * address equals the host address; Chromium 156 and Firefox 153 still report it while they hide
- * host addresses behind mDNS names (no camera permission).
+ * host addresses behind mDNS names (no camera permission). `mappedAddress` plays a NAT that keeps
+ * ports: it is reported instead of the sender's address, so the reflexive candidate differs from
+ * the host one as it does behind a real NAT.
  */
-export async function startStunServer(options: { host?: string; port?: number; delayMs?: number } = {}): Promise<StunServer> {
+export async function startStunServer(
+  options: { host?: string; port?: number; delayMs?: number; mappedAddress?: string } = {},
+): Promise<StunServer> {
   assertInsideTestNamespace();
-  const { host = '10.99.0.2', port = 3478, delayMs = 0 } = options;
+  const { host = '10.99.0.2', port = 3478, delayMs = 0, mappedAddress } = options;
   const socket = createSocket('udp4');
   const pending = new Set<ReturnType<typeof setTimeout>>();
   socket.on('message', (request, from) => {
-    const response = bindingResponse(request, from);
+    const response = bindingResponse(request, mappedAddress ? { ...from, address: mappedAddress } : from);
     if (!response) return;
     const timer = setTimeout(() => {
       pending.delete(timer);
