@@ -4,9 +4,11 @@ import type { Browser as FirefoxBrowser } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.ts';
 import { linkFor } from '../../src/core/qr/qr-link.ts';
+import { compactCodec } from '../../src/core/signal/compact-codec.ts';
 import { CliProcess } from '../support/cli/cli-process.ts';
 import { randomFile, scratchPath, sha256OfFile } from '../support/inputs/random-file.ts';
 import { launchFirefox } from '../support/launch/firefox.ts';
+import { startTurnServer } from '../support/launch/turn-server.ts';
 import { openChromium, openFirefox, type Device } from '../support/page/browser-device.ts';
 import { useChromiumOnOfflineLan } from './setup/browsers.ts';
 
@@ -95,5 +97,37 @@ describe.each(['Chromium', 'Firefox'] as const)('the terminal peer and a %s page
     expect(await terminal.line(/^them: /)).toBe(`them: hello from ${browser}`);
     terminal.endInput();
     expect(await terminal.exited, terminal.transcript()).toBe(EXIT.ok);
+  }, 60_000);
+});
+
+describe('the terminal peer through a TURN server', () => {
+  test('--relay-only offers only the relay address and connects to the page through it; a wrong password says why', async () => {
+    const turn = await startTurnServer();
+    try {
+      const server = `turn:${turn.username}:${turn.password}@${turn.url.slice('turn:'.length)}`;
+      const terminal = new CliProcess(['chat', '--turn', server, '--relay-only']);
+      running.push(terminal);
+      const offer = await terminal.code();
+      const decoded = compactCodec.decode(offer);
+      if (!decoded.ok) throw new Error(decoded.error.code);
+      const candidates = decoded.value.sdp.split('\r\n').filter((line) => line.startsWith('a=candidate:'));
+      expect(candidates.length).toBeGreaterThan(0);
+      expect(candidates.every((line) => / typ relay( |$)/.test(line)), candidates.join('\n')).toBe(true);
+      const page = await openDevice('Chromium');
+      await page.paste(offer);
+      terminal.write(await page.readAnswer());
+      await page.waitConnected();
+      terminal.write('relayed hello');
+      await page.hears('relayed hello');
+      terminal.endInput();
+      expect(await terminal.exited, terminal.transcript()).toBe(EXIT.ok);
+
+      const refused = new CliProcess(['chat', '--turn', `turn:${turn.username}:wrong@${turn.url.slice('turn:'.length)}`, '--relay-only']);
+      running.push(refused);
+      expect(await refused.exited, refused.transcript()).toBe(EXIT.linkFailed);
+      expect(refused.errors.join('\n')).toMatch(/^No address to offer: the TURN server/m);
+    } finally {
+      await turn.close();
+    }
   }, 60_000);
 });
