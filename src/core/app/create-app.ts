@@ -6,6 +6,7 @@ import type { MediaAccess } from '../media/media-access.ts';
 import { mediaErrorCode, type MediaErrorCode } from '../media/media-error.ts';
 import type { Conversation } from '../session/conversation.ts';
 import { IceRestartFeature } from '../session/ice-restart.ts';
+import type { SessionFeature } from '../session/feature.ts';
 import { PeerSession } from '../session/peer-session.ts';
 import { screenFor, type Screen } from '../session/screen.ts';
 import { probeWith } from '../settings/configuration-probe.ts';
@@ -42,8 +43,13 @@ export interface App {
   screen(): Screen;
 }
 
+export interface AppOptions {
+  /** More features on this app's links, e.g. a group's protocol (group/member-link-feature.ts). */
+  readonly features?: readonly SessionFeature[];
+}
+
 /** Wires the core together on a platform: the same for the page, a terminal peer and the tests. */
-export function createApp(platform: Platform): App {
+export function createApp(platform: Platform, options: AppOptions = {}): App {
   const settings = new SettingsModel(platform.settingsStore, probeWith(platform.createPeerConnection));
   const chat = new ChatFeature();
   const calls = new CallFeature(platform.media);
@@ -58,7 +64,7 @@ export function createApp(platform: Platform): App {
     createPeerConnection: (config) => platform.createPeerConnection(identity?.withCertificate(config) ?? config),
     codec: lazyCodec,
     settings: () => settings.current,
-    features: [chat, calls, transfers, new IceRestartFeature(platform.networkChanges), recognition, verification],
+    features: [chat, calls, transfers, new IceRestartFeature(platform.networkChanges), recognition, verification, ...(options.features ?? [])],
   });
   return {
     session,
