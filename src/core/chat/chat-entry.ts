@@ -13,6 +13,8 @@ export interface ChatEntry {
   /** Local clock: when this device sent or received it. */
   readonly at: number;
   readonly delivery?: Delivery;
+  /** In a group: who wrote it (their display name); absent between two devices. */
+  readonly author?: string;
 }
 
 export type ChatRefusal = 'not-connected' | 'empty' | 'too-long';
