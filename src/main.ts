@@ -1,6 +1,6 @@
-import { createApp } from './core/app/create-app.ts';
+import { GroupApp } from './core/group/group-app.ts';
 import { browserPlatform } from './platform/browser-platform.ts';
-import { localLocaleStore } from './platform/local-storage-slot.ts';
+import { localLocaleStore, localNameStore } from './platform/local-storage-slot.ts';
 import { registerServiceWorker } from './pwa/register-sw.ts';
 import './pwa/p2p-update-notice.ts';
 import { refuseToRunInFrame } from './ui/frame-refusal.ts';
@@ -14,7 +14,9 @@ if (!refuseToRunInFrame(locale)) start();
 // The composition root: the only place that knows which platform the core runs on.
 function start(): void {
   const page = document.querySelector('p2p-app');
-  const app = createApp(browserPlatform());
+  // Every link, the first included, belongs to one group; a page that links one device is a group of two.
+  const groupApp = new GroupApp(browserPlatform(), localNameStore, '');
+  const app = groupApp.primary.app;
 
   // The language is settled before the page first renders, so a Korean browser never flashes English;
   // and this device's certificate is loaded, so that even an offer made at once carries it (else the
@@ -23,7 +25,9 @@ function start(): void {
   document.addEventListener('p2p-locale-change', (event) => void locale.choose(event.detail.locale));
   const identity = Promise.race([app.identity?.ready, new Promise((resolve) => setTimeout(resolve, IDENTITY_WAIT_MS))]);
   void Promise.allSettled([locale.start(), identity]).finally(() => {
-    if (page) page.app = app;
+    if (!page) return;
+    page.groupApp = groupApp;
+    page.app = app;
   });
 
   // Every build has a sw.js (vite.config.ts); the dev server has none, and a worker serving cached

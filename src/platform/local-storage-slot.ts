@@ -27,3 +27,5 @@ export function localStorageSlot(key: string): StorageSlot {
 export const localSettingsStore = localStorageSlot('p2p-direct.settings.v1');
 /** The language the user picked with the Language control; absent until they pick one. */
 export const localLocaleStore = localStorageSlot('p2p-direct.locale.v1');
+/** The name this device shows in a group; absent until the user types one. */
+export const localNameStore = localStorageSlot('p2p-direct.name.v1');

@@ -7,3 +7,4 @@ import './components/p2p-files.ts';
 import './components/p2p-peer-recognition.ts';
 import './components/p2p-stats.ts';
 import './components/p2p-verification.ts';
+import './group/p2p-group.ts';

@@ -2,6 +2,7 @@ import { localized, msg } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { App } from '../core/app/create-app.ts';
+import type { GroupApp } from '../core/group/group-app.ts';
 import { stepKey, type Screen } from '../core/session/screen.ts';
 import './components/p2p-language.ts';
 import './components/p2p-settings.ts';
@@ -15,6 +16,7 @@ import { alertText } from './text/alert-text.ts';
 import { HINTS } from './text/hints.ts';
 import { statusText } from './text/status-text.ts';
 import { connectView } from './views/connect-view.ts';
+import { pageScreen } from './views/page-screen.ts';
 import { chatView, conversationView, filesView } from './views/conversation-view.ts';
 
 /**
@@ -29,6 +31,8 @@ export class P2pApp extends LitElement {
   static override styles = appStyles;
 
   @property({ attribute: false }) app: App | undefined;
+  /** The group this page's links belong to (src/main.ts); `app` is its first link. */
+  @property({ attribute: false }) groupApp: GroupApp | undefined;
   /** The latest thing that went wrong with what the user did; the session itself is unchanged. */
   @state() private problem: Problem | undefined;
   private readonly handleHashChange = (): void => void this.applyLinkFragment();
@@ -40,7 +44,8 @@ export class P2pApp extends LitElement {
     for (const part of ['session', 'conversation', 'calls', 'transfers', 'settings', 'verification'] as const) {
       new SubscriptionController(this, () => this.app?.[part], ['change']);
     }
-    new StepFocusController(this, () => this.app && stepKey(this.app.screen()));
+    new SubscriptionController(this, () => this.groupApp?.group, ['change']);
+    new StepFocusController(this, () => this.app && stepKey(pageScreen(this.app, this.groupApp)));
     this.addEventListener('p2p-problem', (event: ProblemEvent) => (this.problem = event.detail.problem));
     this.addEventListener('p2p-blob-submit', (event: BlobSubmitEvent) => void this.submitCode(event.detail.text, 'paste'));
     this.addEventListener('p2p-chat-send', (event: ChatSendEvent) => this.sendChat(event.detail.text));
@@ -69,7 +74,7 @@ export class P2pApp extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('app') && this.app?.settings.repaired.length) this.problem = { kind: 'settings-repaired' };
     if (changed.has('app') && this.app) void this.applyLinkFragment();
-    if (!this.connectedViewsLoading && this.app?.screen().name === 'conversation') {
+    if (!this.connectedViewsLoading && this.app && pageScreen(this.app, this.groupApp).name === 'conversation') {
       this.connectedViewsLoading = import('./connected-views.ts');
     }
   }
@@ -78,7 +83,7 @@ export class P2pApp extends LitElement {
     const app = this.app;
     if (!app) return nothing;
     const state = app.session.state;
-    const screen = app.screen();
+    const screen = pageScreen(app, this.groupApp);
     const alert = alertText(this.problem, app.verification.ending, screen);
     return html`
       <header>
@@ -107,9 +112,9 @@ export class P2pApp extends LitElement {
         return html`<div class="connect">
           ${connectView(screen, { intents: this.connectIntents, media: app.media, timing: app.session.timing })}
         </div>
-        ${chatView(app, screen.canReconnect)} ${screen.canReconnect ? filesView(app) : nothing}`;
+        ${chatView(app.chat, screen.canReconnect)} ${screen.canReconnect ? filesView(app) : nothing}`;
       case 'conversation':
-        return conversationView(app, screen.live);
+        return conversationView(app, screen.live, this.groupApp);
     }
   }
 
@@ -127,7 +132,7 @@ export class P2pApp extends LitElement {
   }
 
   private sendChat(text: string): void {
-    const sent = this.app?.chat.send(text);
+    const sent = (this.groupApp?.chat ?? this.app?.chat)?.send(text);
     if (sent && !sent.ok) this.problem = { kind: 'chat', code: sent.error };
   }
 
@@ -139,7 +144,8 @@ export class P2pApp extends LitElement {
 
   private newSession(): void {
     this.problem = undefined;
-    this.app?.session.reset();
+    if (this.groupApp) this.app = this.groupApp.restart().app;
+    else this.app?.session.reset();
   }
 
   private async allowCamera(): Promise<void> {

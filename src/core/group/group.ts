@@ -29,8 +29,17 @@ export class Group extends TypedEventTarget<{ change: Event }> implements Member
     this.introductions = new Introductions(this, options.gatherCapMs ?? 1_500);
   }
 
+  private card: MemberCard = this.options.self;
+
   get self(): MemberCard {
-    return this.options.self;
+    return this.card;
+  }
+
+  /** A new display name: every member hears it in a fresh hello. */
+  rename(name: string): void {
+    this.card = { ...this.card, name };
+    for (const member of this.linkedMembers()) this.linkUp(member);
+    this.notify('change');
   }
 
   /** Every link this device holds or is making, in the order they were made. */

@@ -78,7 +78,7 @@ export class P2pChat extends LitElement {
     return html`
       <li data-from=${entry.from}>
         <span class="meta">
-          ${entry.from === 'mine' ? msg('You') : msg('Them')} ·
+          ${entry.from === 'mine' ? msg('You') : (entry.author ?? msg('Them'))} ·
           <time datetime=${new Date(entry.at).toISOString()}>${formatTime(entry.at)}</time>
           ${entry.delivery === 'queued' ? html`· <span class="pending">${msg('not sent yet')}</span>` : ''}
         </span>

@@ -38,7 +38,7 @@ function cannotStart(detail: string): string {
   return msg(str`This browser cannot start a connection with the ICE servers in Settings (${detail}). Correct them or press Restore defaults.`);
 }
 
-function blobProblemText(problem: BlobProblem): string {
+export function blobProblemText(problem: BlobProblem): string {
   switch (problem.kind) {
     case 'unreadable':
       return decode()[problem.code];
