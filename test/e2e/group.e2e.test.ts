@@ -7,7 +7,7 @@ import { PeerPage } from '../support/page/peer-page.ts';
 import { useChromiumOnOfflineLan } from './setup/browsers.ts';
 
 const baseUrl = inject('baseUrl');
-const browser = useChromiumOnOfflineLan();
+const browser = useChromiumOnOfflineLan(['--use-fake-ui-for-media-stream']);
 
 async function rename(peer: PeerPage, name: string): Promise<void> {
   const box = peer.page.getByRole('textbox', { name: 'Your name', exact: true });
@@ -48,7 +48,49 @@ async function pairTo(page: Page, name: string): Promise<{ local: string; remote
   }, name);
 }
 
+/** Video frames this page has decoded from each member, by name, read from each link's own connection. */
+async function framesFrom(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const app = document.querySelector('p2p-app') as unknown as { groupApp: { group: { members: { left: boolean; card?: { name: string }; app: { session: { connection?: RTCPeerConnection } } }[] } } };
+    const frames: Record<string, number> = {};
+    for (const member of app.groupApp.group.members) {
+      const pc = member.app.session.connection;
+      if (!pc || member.left || !member.card) continue;
+      const inbound = [...(await pc.getStats()).values()].filter((s) => s.type === 'inbound-rtp' && s.kind === 'video');
+      frames[member.card.name] = inbound.reduce((sum, s) => sum + (s.framesDecoded ?? 0), 0);
+    }
+    return frames;
+  });
+}
+
+async function threeNamed(): Promise<[PeerPage, PeerPage, PeerPage]> {
+  const [a, b] = await connectedPair(browser(), baseUrl, { camera: true });
+  const c = await PeerPage.open(await newDevice(browser(), { camera: true }), baseUrl);
+  await rename(a, 'Ann');
+  await rename(b, 'Bo');
+  await addDevice(a, c);
+  await rename(c, 'Cy');
+  await member(b, 'Cy', 'linked').waitFor({ timeout: 15_000 });
+  await member(c, 'Bo', 'linked').waitFor({ timeout: 15_000 });
+  return [a, b, c];
+}
+
 describe('a group of three, still with no server', () => {
+  test('a video call of three: frames flow each way on every pair', async () => {
+    const pages = await threeNamed();
+    for (const peer of pages) await peer.button('Start video with everyone').click();
+    const names = ['Ann', 'Bo', 'Cy'];
+    for (const [i, peer] of pages.entries()) {
+      const others = names.filter((_, j) => j !== i);
+      await expect
+        .poll(async () => {
+          const frames = await framesFrom(peer.page);
+          return others.every((name) => (frames[name] ?? 0) > 10);
+        }, { timeout: 20_000, interval: 500 })
+        .toBe(true);
+    }
+  }, 120_000);
+
   test('A links B and C by hand; B and C are introduced and linked directly; a file from B reaches A and C; A leaves, B and C chat on', async () => {
     const [a, b] = await connectedPair(browser(), baseUrl);
     const c = await PeerPage.open(await newDevice(browser()), baseUrl);

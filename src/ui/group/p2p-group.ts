@@ -11,6 +11,9 @@ import { sharedStyles } from '../styles/shared-styles.ts';
 import { memberStateText, shownName } from './member-text.ts';
 import './p2p-member-invite.ts';
 
+/** Each device sends its camera to every other: 3 streams up at 4 devices is where a phone's upload ends. */
+const MAX_VIDEO_PEERS = 3;
+
 /**
  * The group: this device's name, who else is here (each link's state, its verification code, and
  * who introduced it), Add a device, files to everyone, and the files of each link made by an
@@ -30,13 +33,17 @@ export class P2pGroup extends LitElement {
     new SubscriptionController(this, () => this.groupApp?.group, ['change']);
   }
 
+  protected override willUpdate(): void {
+    const inviting = this.inviting;
+    if (inviting && (inviting.state === 'linked' || !this.groupApp?.group.members.includes(inviting))) this.inviting = undefined;
+  }
+
   override render() {
     const app = this.groupApp;
     if (!app) return nothing;
     const group = app.group;
     const others = group.members.filter((member) => member.card || member === this.inviting);
     const linked = group.linkedMembers();
-    if (this.inviting?.state === 'linked' || (this.inviting && !group.members.includes(this.inviting))) this.inviting = undefined;
     return html`<section aria-labelledby="group-title">
       <h3 id="group-title">${msg('Group')}</h3>
       <label>${msg('Your name')} <input .value=${app.displayName} maxlength="40" @change=${(event: Event) => app.rename((event.target as HTMLInputElement).value)} /></label>
@@ -47,9 +54,11 @@ export class P2pGroup extends LitElement {
       <div class="row">
         <button ?disabled=${group.full || Boolean(this.inviting)} @click=${this.addDevice}>${msg('Add a device')}</button>
         ${linked.length > 1 ? html`<button @click=${this.pickForEveryone}>${msg('Send files to everyone')}</button>` : nothing}
+        ${linked.length > 1 && linked.length <= MAX_VIDEO_PEERS ? html`<button @click=${this.videoWithEveryone}>${msg('Start video with everyone')}</button>` : nothing}
       </div>
+      ${linked.length > MAX_VIDEO_PEERS ? html`<p class="hint">${msg('A group call takes up to 4 devices (each one sends its video to every other); chat and files work with up to 8.')}</p>` : nothing}
       <input class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true" @change=${this.sendToEveryone} />
-      ${group.members.filter((member) => member !== app.primary && member.everLinked).map((member) => this.renderFiles(member))}
+      ${group.members.filter((member) => member !== app.primary && member.everLinked && !member.left).map((member) => this.renderMemberArea(member))}
     </section>`;
   }
 
@@ -64,16 +73,22 @@ export class P2pGroup extends LitElement {
     </li>`;
   }
 
-  private renderFiles(member: MemberLink) {
+  /** The call and the files of a link the page's own sections do not show. */
+  private renderMemberArea(member: MemberLink) {
     const name = shownName(member.card?.name);
     return html`<details open>
-      <summary>${msg(str`Files with ${name}`)}</summary>
+      <summary>${msg(str`With ${name}`)}</summary>
+      <p2p-call .call=${member.app.calls.call} ?frozen=${member.state !== 'linked'}></p2p-call>
       <p2p-files .manager=${member.app.transfers.manager} .files=${member.app.transfers.received} ?peerVerified=${member.app.verification.verified}></p2p-files>
     </details>`;
   }
 
   private addDevice(): void {
     this.inviting = this.groupApp?.group.addDevice();
+  }
+
+  private videoWithEveryone(): void {
+    for (const member of this.groupApp?.group.linkedMembers() ?? []) void member.app.calls.call?.start().catch(() => undefined);
   }
 
   private pickForEveryone(): void {
