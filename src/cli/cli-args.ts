@@ -1,7 +1,9 @@
+import { msg, str } from '@lit/localize';
 import { parseArgs } from 'node:util';
 import { iceServerProblems, type IceServerEntry } from '../core/settings/settings.ts';
 import { err, ok, type Result } from '../core/util/result.ts';
-import { ICE_SERVER_PROBLEM_TEXT } from './terminal/cli-text.ts';
+import { commandLineMistake } from './locale/parse-args-text.ts';
+import { iceServerProblemText } from './terminal/link-text.ts';
 
 export type CommandName = 'send' | 'receive' | 'chat';
 
@@ -41,6 +43,7 @@ const FLAGS = {
   qr: { type: 'boolean' },
   'no-qr': { type: 'boolean' },
   'keep-open': { type: 'boolean' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -51,23 +54,24 @@ export function parseCommandLine(argv: readonly string[]): Result<ParsedCommandL
   try {
     parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
   } catch (error) {
-    return err(error instanceof Error ? error.message : String(error));
+    return err(commandLineMistake(error));
   }
   const { values, positionals } = parsed;
   if (values.help) return ok({ kind: 'help' });
   if (values.version) return ok({ kind: 'version' });
   const [command, ...rest] = positionals;
   if (command !== 'send' && command !== 'receive' && command !== 'chat') {
-    return err(command === undefined ? 'Say what to do: send, receive or chat.' : `Unknown command "${command}".`);
+    return err(command === undefined ? msg('Say what to do: send, receive or chat.') : msg(str`Unknown command "${command}".`));
   }
-  if (command === 'send' && rest.length === 0) return err('Name at least one file to send.');
-  if (command === 'receive' && rest.length > 1) return err('Give receive at most one folder.');
-  if (command === 'chat' && rest.length > 0) return err('chat takes no arguments.');
-  if (values['keep-open'] && command !== 'receive') return err('--keep-open is for receive.');
-  if (values.force && command !== 'receive') return err('--force is for receive.');
+  if (command === 'send' && rest.length === 0) return err(msg('Name at least one file to send.'));
+  if (command === 'receive' && rest.length > 1) return err(msg('Give receive at most one folder.'));
+  if (command === 'chat' && rest.length > 0) return err(msg('chat takes no arguments.'));
+  if (values['keep-open'] && command !== 'receive') return err(msg('--keep-open is for receive.'));
+  if (values.force && command !== 'receive') return err(msg('--force is for receive.'));
+  if (values.lang !== undefined && values.lang !== 'ko' && values.lang !== 'en') return err(msg('--lang takes ko or en.'));
   const servers = iceServersFrom(values.stun ?? [], values.turn ?? [], values['no-ice-servers'] ?? false);
   if (!servers.ok) return servers;
-  if (values.page !== undefined && !/^https?:\/\/[^\s#]+/.test(values.page)) return err('--page takes an http:// or https:// address.');
+  if (values.page !== undefined && !/^https?:\/\/[^\s#]+/.test(values.page)) return err(msg('--page takes an http:// or https:// address.'));
   return ok({
     kind: 'run',
     options: {
@@ -87,13 +91,16 @@ export function parseCommandLine(argv: readonly string[]): Result<ParsedCommandL
 }
 
 function iceServersFrom(stun: readonly string[], turn: readonly string[], none: boolean): Result<IceServerEntry[] | undefined, string> {
-  if (none && stun.length + turn.length > 0) return err('--no-ice-servers cannot be combined with --stun or --turn.');
+  if (none && stun.length + turn.length > 0) return err(msg('--no-ice-servers cannot be combined with --stun or --turn.'));
   if (none) return ok([]);
   if (stun.length + turn.length === 0) return ok(undefined);
   const entries = [...stun.map((url) => ({ urls: withScheme(url, 'stun') })), ...turn.map(turnEntry)];
   for (const entry of entries) {
     const problems = iceServerProblems(entry);
-    if (problems.length > 0) return err(`Cannot use ICE server "${entry.urls}": ${problems.map((code) => ICE_SERVER_PROBLEM_TEXT[code]).join("; ")}.`);
+    if (problems.length === 0) continue;
+    const why = problems.map(iceServerProblemText).join('; ');
+    const url = entry.urls;
+    return err(msg(str`Cannot use ICE server "${url}": ${why}.`));
   }
   return ok(entries);
 }

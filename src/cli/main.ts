@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,21 +11,23 @@ import { runReceive } from './commands/receive.ts';
 import { runSend } from './commands/send.ts';
 import { CliFailure, EXIT, type ExitCode } from './exit-codes.ts';
 import { DiskReceivedFiles } from './files/disk-received-files.ts';
+import { localeFor, startLocale } from './locale/cli-locale.ts';
 import { LineInput } from './terminal/line-input.ts';
 import { TerminalOutput } from './terminal/terminal-output.ts';
-import { USAGE } from './usage.ts';
+import { usage } from './usage.ts';
 
 /** The CLI's composition root: the command line, the terminal and libdatachannel, wired to the page's own core. */
 async function main(argv: readonly string[]): Promise<ExitCode> {
+  await startLocale(localeFor(argv, process.env));
   const out = new TerminalOutput(process.stdout, process.stderr);
   const parsed = parseCommandLine(argv);
   if (!parsed.ok) {
-    out.warn(`${parsed.error}\n\n${USAGE}`);
+    out.warn(`${parsed.error}\n\n${usage()}`);
     return EXIT.usage;
   }
   const request = parsed.value;
   if (request.kind !== 'run') {
-    out.say(request.kind === 'help' ? USAGE : `p2p-direct ${packageVersion()}`);
+    out.say(request.kind === 'help' ? usage() : `p2p-direct ${packageVersion()}`);
     return EXIT.ok;
   }
   const { options } = request;
@@ -34,7 +37,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
   let succeeded = false;
   const context: CliContext = { app, options, input, out, done: () => void (succeeded = true) };
   process.once('SIGINT', () => {
-    if (!succeeded) out.warn('Interrupted.');
+    if (!succeeded) out.warn(msg('Interrupted.'));
     void end(app, input, succeeded ? EXIT.ok : EXIT.interrupted).then((code) => process.exit(code));
   });
   try {
@@ -76,7 +79,8 @@ function packageVersion(): string {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`${msg(str`Unexpected error: ${detail}`)}\n`);
     process.exit(1);
   },
 );

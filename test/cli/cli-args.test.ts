@@ -48,6 +48,8 @@ describe('the command line', () => {
     expect(refusal('chat', '--page', 'file:///x')).toMatch(/http/);
     expect(refusal('send', 'a', '--force')).toMatch(/--force is for receive/);
     expect(refusal('chat', '--bogus')).toMatch(/bogus/);
+    expect(refusal('chat', '--lang', 'fr')).toBe('--lang takes ko or en.');
+    expect(options('chat', '--lang', 'ko')).toMatchObject({ command: 'chat' });
   });
 
   it('knows help and version', () => {

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { ChatFeature } from '../../core/chat/chat-feature.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { stoppedBecause } from '../link/session-watch.ts';
@@ -6,7 +7,10 @@ import { connect, printable, type CliContext } from './cli-context.ts';
 /** How long the end of input waits for the messages still on their way to be acknowledged. */
 const FLUSH_MS = 5_000;
 
-const REFUSAL = { 'not-connected': 'Not connected; not sent.', empty: '', 'too-long': 'Too long; not sent.' } as const;
+function refusalText(refusal: 'not-connected' | 'empty' | 'too-long'): string | undefined {
+  if (refusal === 'not-connected') return msg('Not connected; not sent.');
+  return refusal === 'too-long' ? msg('Too long; not sent.') : undefined;
+}
 
 /**
  * Each line typed is a message; each message from the other device is printed as it comes. The
@@ -16,16 +20,18 @@ const REFUSAL = { 'not-connected': 'Not connected; not sent.', empty: '', 'too-l
 export async function runChat(context: CliContext): Promise<ExitCode> {
   const { app, out, input } = context;
   await connect(context);
-  out.say('Type a message and press Enter. Ctrl-D or /quit ends the chat.');
+  out.say(msg('Type a message and press Enter. Ctrl-D or /quit ends the chat.'));
   const printed = new Set<string>();
   const printNew = (): void => {
     for (const entry of app.chat.entries) {
       if (entry.from !== 'theirs' || printed.has(entry.id)) continue;
       printed.add(entry.id);
-      out.say(`them: ${printable(entry.text)}`);
+      const text = printable(entry.text);
+      out.say(msg(str`them: ${text}`));
     }
     const refused = app.chat.refused;
-    if (refused > 0 && refused !== lastRefused) out.warn(`${refused - lastRefused} messages from the other device were dropped: it sent too fast.`);
+    const dropped = refused - lastRefused;
+    if (refused > 0 && dropped !== 0) out.warn(msg(str`${dropped} messages from the other device were dropped: it sent too fast.`));
     lastRefused = refused;
   };
   let lastRefused = 0;
@@ -40,13 +46,14 @@ export async function runChat(context: CliContext): Promise<ExitCode> {
   for (;;) {
     const line = await Promise.race([input.next(), peerEnded]);
     if (line === 'ended') {
-      out.say('The other device ended the chat.');
+      out.say(msg('The other device ended the chat.'));
       return EXIT.ok;
     }
     if (line === undefined || line.trim() === '/quit') break;
     if (line.trim() === '') continue;
     const sent = app.chat.send(line);
-    if (!sent.ok && REFUSAL[sent.error]) out.warn(REFUSAL[sent.error]);
+    const refusal = sent.ok ? undefined : refusalText(sent.error);
+    if (refusal) out.warn(refusal);
   }
   await allDelivered(app.chat);
   return EXIT.ok;

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { App } from '../../core/app/create-app.ts';
 import type { TransferManager } from '../../core/transfer/transfer-manager.ts';
 import { formatCode } from '../../core/verification/verification-bytes.ts';
@@ -20,7 +21,7 @@ export interface CliContext {
 export async function connect(context: CliContext): Promise<void> {
   const { app, out, options } = context;
   await exchangeCodes(app, context.input, out, { answer: options.answer, page: options.page, qr: options.qr ?? out.isTerminal });
-  out.say('Connected.');
+  out.say(msg('Connected.'));
   void announceVerificationCode(context);
 }
 
@@ -28,9 +29,10 @@ async function announceVerificationCode({ app, out }: CliContext): Promise<void>
   const verification = app.verification;
   const shown = (): boolean => {
     const state = verification.state;
-    if (state.phase === 'unavailable') out.warn('No verification code: the other side sent no DTLS fingerprint.');
+    if (state.phase === 'unavailable') out.warn(msg('No verification code: the other side sent no DTLS fingerprint.'));
     if (state.phase !== 'ready') return state.phase === 'unavailable';
-    out.say(`Verification code: ${formatCode(state.code)} (the other device must show the same; if not, someone is in between: press Ctrl-C).`);
+    const code = formatCode(state.code);
+    out.say(msg(str`Verification code: ${code} (the other device must show the same; if not, someone is in between: press Ctrl-C).`));
     return true;
   };
   if (shown()) return;

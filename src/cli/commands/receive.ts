@@ -1,9 +1,10 @@
+import { msg, str } from '@lit/localize';
 import { access, constants, stat } from 'node:fs/promises';
 import { isTerminal } from '../../core/transfer/transfer-state.ts';
 import { CliFailure, EXIT, type ExitCode } from '../exit-codes.ts';
 import type { DiskReceivedFiles } from '../files/disk-received-files.ts';
 import { stoppedBecause } from '../link/session-watch.ts';
-import { transferEndText } from '../terminal/cli-text.ts';
+import { transferEndText } from '../terminal/transfer-text.ts';
 import { formatBytes, progressText } from '../terminal/progress-text.ts';
 import { connect, transferManager, type CliContext } from './cli-context.ts';
 
@@ -17,7 +18,8 @@ export async function runReceive(context: CliContext, received: DiskReceivedFile
   await checkFolder(received.directory);
   await connect(context);
   const manager = await transferManager(app);
-  out.say(`Files will be written to ${received.directory}. Waiting for the other device to send…`);
+  const folder = received.directory;
+  out.say(msg(str`Files will be written to ${folder}. Waiting for the other device to send…`));
   const open = new Set<string>();
   let verified = 0;
   let failed = 0;
@@ -29,7 +31,8 @@ export async function runReceive(context: CliContext, received: DiskReceivedFile
     };
     manager.addEventListener('offer', ({ transfer }) => {
       open.add(transfer.id);
-      out.say(`Receiving ${transfer.file.name} (${formatBytes(transfer.file.size)})`);
+      const [name, size] = [transfer.file.name, formatBytes(transfer.file.size)];
+      out.say(msg(str`Receiving ${name} (${size})`));
       void received.sinkFor(transfer.id).then((sink) => manager.accept(transfer.id, sink));
     });
     manager.addEventListener('progress', ({ transfer }) => out.status(`${transfer.file.name}  ${progressText(transfer.progress)}`));
@@ -39,7 +42,8 @@ export async function runReceive(context: CliContext, received: DiskReceivedFile
       const saved = received.savedFile(transfer.id);
       if (transfer.state.phase === 'verified' && saved) {
         verified++;
-        out.status(`${transfer.file.name}: ${transferEndText(transfer.state)}, saved as ${saved.path}${saved.renamed ? ' (the name was taken)' : ''}`, true);
+        const [name, end, path] = [transfer.file.name, transferEndText(transfer.state), saved.path];
+        out.status(saved.renamed ? msg(str`${name}: ${end}, saved as ${path} (the name was taken)`) : msg(str`${name}: ${end}, saved as ${path}`), true);
       } else {
         failed++;
         out.status(`${transfer.file.name}: ${transferEndText(transfer.state)}`, true);
@@ -57,7 +61,7 @@ export async function runReceive(context: CliContext, received: DiskReceivedFile
 
 async function checkFolder(directory: string): Promise<void> {
   const info = await stat(directory).catch(() => undefined);
-  if (!info?.isDirectory()) throw new CliFailure(EXIT.badFile, `No such folder: ${directory}`);
+  if (!info?.isDirectory()) throw new CliFailure(EXIT.badFile, msg(str`No such folder: ${directory}`));
   const writable = await access(directory, constants.W_OK).then(() => true, () => false);
-  if (!writable) throw new CliFailure(EXIT.badFile, `Cannot write to ${directory}: permission denied.`);
+  if (!writable) throw new CliFailure(EXIT.badFile, msg(str`Cannot write to ${directory}: permission denied.`));
 }

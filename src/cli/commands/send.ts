@@ -1,9 +1,10 @@
+import { msg, str } from '@lit/localize';
 import { isTerminal, type TransferSnapshot } from '../../core/transfer/transfer-state.ts';
 import type { TransferEvent } from '../../core/transfer/transfer-event.ts';
 import { CliFailure, EXIT, type ExitCode } from '../exit-codes.ts';
 import { openFileSources } from '../files/file-sources.ts';
 import { whenStopped } from '../link/session-watch.ts';
-import { transferEndText } from '../terminal/cli-text.ts';
+import { transferEndText } from '../terminal/transfer-text.ts';
 import { formatBytes, progressText } from '../terminal/progress-text.ts';
 import { connect, transferManager, type CliContext } from './cli-context.ts';
 
@@ -17,7 +18,12 @@ export async function runSend(context: CliContext): Promise<ExitCode> {
   const manager = await transferManager(app);
   const total = sources.reduce((sum, source) => sum + source.size, 0);
   const ids = new Set(manager.offerFiles(sources));
-  out.say(`Offered ${sources.length} file${sources.length === 1 ? '' : 's'} (${formatBytes(total)}); waiting for the other device to accept.`);
+  const [count, size] = [sources.length, formatBytes(total)];
+  out.say(
+    count === 1
+      ? msg(str`Offered 1 file (${size}); waiting for the other device to accept.`)
+      : msg(str`Offered ${count} files (${size}); waiting for the other device to accept.`),
+  );
 
   const ended = new Map<string, TransferSnapshot>();
   const allEnded = new Promise<void>((resolve) => {
@@ -34,12 +40,13 @@ export async function runSend(context: CliContext): Promise<ExitCode> {
   });
   await Promise.race([allEnded, whenStopped(app)]);
   const verified = [...ended.values()].filter((transfer) => transfer.state.phase === 'verified').length;
-  out.say(`${verified} of ${ids.size} file${ids.size === 1 ? '' : 's'} arrived verified.`);
+  const offered = ids.size;
+  out.say(offered === 1 ? msg(str`${verified} of 1 file arrived verified.`) : msg(str`${verified} of ${offered} files arrived verified.`));
   if (verified !== ids.size) return EXIT.transferFailed;
   context.done();
   // A page keeps a received file only while its conversation lasts: it must be saved there first.
   // So the receiver ends the session (a terminal receiver does once its files are written).
-  out.say('The other device can save them now. This ends when it ends the session (or press Ctrl-C).');
+  out.say(msg('The other device can save them now. This ends when it ends the session (or press Ctrl-C).'));
   await whenStopped(app).catch(() => undefined);
   return EXIT.ok;
 }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { App } from '../../core/app/create-app.ts';
 import type { SessionState } from '../../core/session/session-state.ts';
 import { linkFor } from '../../core/qr/qr-link.ts';
@@ -27,14 +28,14 @@ export async function exchangeCodes(app: App, input: LineInput, out: TerminalOut
     const started = await app.session.createOffer();
     if (!started.ok) throw new CliFailure(EXIT.linkFailed, blobProblemText(started.error));
     await showCode(app, out, options, 'offer');
-    out.say("Paste the other device's answer here (its code or link) and press Enter:");
+    out.say(msg("Paste the other device's answer here (its code or link) and press Enter:"));
   } else {
-    out.say("Paste the other device's offer here (its code or link) and press Enter:");
+    out.say(msg("Paste the other device's offer here (its code or link) and press Enter:"));
   }
   const action = await readUsableCode(app, input, out);
   if (action === 'answer-offer') {
     await showCode(app, out, options, 'answer');
-    out.say('Waiting for the other device to take the answer…');
+    out.say(msg('Waiting for the other device to take the answer…'));
   }
   await untilState(app, (state) => state.phase === 'connected');
 }
@@ -43,34 +44,35 @@ async function readUsableCode(app: App, input: LineInput, out: TerminalOutput): 
   const stopped = whenStopped(app);
   for (;;) {
     const line = await Promise.race([input.next(), stopped]);
-    if (line === undefined) throw new CliFailure(EXIT.noCode, 'Standard input ended before a usable code was pasted.');
+    if (line === undefined) throw new CliFailure(EXIT.noCode, msg('Standard input ended before a usable code was pasted.'));
     const text = line.trim();
     if (text === '') continue;
     let accepted = await app.session.acceptBlob(text);
     if (!accepted.ok && accepted.error.kind === 'refused' && accepted.error.code === 'offer-while-offering') {
       // The other device made an offer too: take theirs, drop ours (nobody has ours yet, or it is lost).
-      out.say('That is an offer: answering it instead of ours.');
+      out.say(msg('That is an offer: answering it instead of ours.'));
       app.session.reset();
       accepted = await app.session.acceptBlob(text);
     }
     if (accepted.ok) return accepted.value;
-    out.warn(`${blobProblemText(accepted.error)} Paste it again:`);
+    const problem = blobProblemText(accepted.error);
+    out.warn(msg(str`${problem} Paste it again:`));
   }
 }
 
 /** Prints the code once gathering has settled, so one QR code holds every address this side has. */
 async function showCode(app: App, out: TerminalOutput, options: ExchangeOptions, kind: 'offer' | 'answer'): Promise<void> {
   const code = await settledCode(app, kind);
-  out.say(`Your ${kind}. ${instructions(kind, options.page !== undefined)}`);
+  out.say(instructions(kind, options.page !== undefined));
   if (options.qr) out.say(qrForTerminal(code, options.page));
   if (options.page) out.say(linkFor(options.page, code));
   out.say(code);
 }
 
 function instructions(kind: 'offer' | 'answer', withLink: boolean): string {
-  if (kind === 'answer') return 'On the other device, press Scan and show it this QR code, or paste the code below.';
-  if (withLink) return "Scan this QR code with the other device's camera, open the link there, or paste the code into P2P Direct.";
-  return 'On the other device, open P2P Direct, press Scan and show it this QR code, or paste the code below.';
+  if (kind === 'answer') return msg('Your answer. On the other device, press Scan and show it this QR code, or paste the code below.');
+  if (withLink) return msg("Your offer. Scan this QR code with the other device's camera, open the link there, or paste the code into P2P Direct.");
+  return msg('Your offer. On the other device, open P2P Direct, press Scan and show it this QR code, or paste the code below.');
 }
 
 function codeOf(state: SessionState, kind: 'offer' | 'answer'): string | undefined {

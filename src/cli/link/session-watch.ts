@@ -1,20 +1,20 @@
+import { msg, str } from '@lit/localize';
 import type { App } from '../../core/app/create-app.ts';
 import type { SessionState } from '../../core/session/session-state.ts';
 import { CliFailure, EXIT } from '../exit-codes.ts';
-import { linkFailureText, relayProblemText } from '../terminal/cli-text.ts';
+import { linkFailureText, relayProblemText } from '../terminal/link-text.ts';
 
 /** Why a session that should be going somewhere has stopped, as the failure the CLI exits with; undefined while it may still work. */
 export function stoppedBecause(state: SessionState): CliFailure | undefined {
   switch (state.phase) {
     case 'failed':
       return new CliFailure(EXIT.linkFailed, linkFailureText(state));
-    case 'no-candidates':
-      return new CliFailure(
-        EXIT.linkFailed,
-        `No address to offer: ${state.relay ? relayProblemText(state.relay) : 'this machine has no usable network interface'}.`,
-      );
+    case 'no-candidates': {
+      const why = state.relay ? relayProblemText(state.relay) : msg('this machine has no usable network interface');
+      return new CliFailure(EXIT.linkFailed, msg(str`No address to offer: ${why}.`));
+    }
     case 'ended':
-      return new CliFailure(EXIT.peerEnded, state.byPeer ? 'The other device ended the session.' : 'The session ended.');
+      return new CliFailure(EXIT.peerEnded, state.byPeer ? msg('The other device ended the session.') : msg('The session ended.'));
     default:
       return undefined;
   }

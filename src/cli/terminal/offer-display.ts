@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { linkFor, qrSegmentsFor } from '../../core/qr/qr-link.ts';
 import { qrMatrixFor, type QrMatrix } from '../../core/qr/qr-matrix.ts';
 
@@ -16,7 +17,7 @@ const HALF_BLOCKS = [' ', '▄', '▀', '█'];
  */
 export function qrForTerminal(code: string, page: string | undefined): string {
   const matrix = qrMatrixFor(qrSegmentsFor(page ? linkFor(page, code) : code));
-  return matrix.ok ? drawHalfBlocks(matrix.value) : '(too long for a QR code: use the text below)';
+  return matrix.ok ? drawHalfBlocks(matrix.value) : msg('(too long for a QR code: use the text below)');
 }
 
 export function drawHalfBlocks({ size, modules }: QrMatrix): string {

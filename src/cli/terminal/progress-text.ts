@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { Progress } from '../../core/transfer/progress-meter.ts';
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -30,6 +31,6 @@ export function formatDuration(seconds: number | undefined): string {
 /** "12.3 MiB of 50.0 MiB (24%)  14.2 MB/s  0:03 left" */
 export function progressText(progress: Progress): string {
   const percent = progress.total > 0 ? Math.floor((progress.bytesDone / progress.total) * 100) : 100;
-  const done = `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.total)} (${percent}%)`;
-  return `${done}  ${formatRate(progress.bytesPerSecond)}  ${formatDuration(progress.secondsLeft)} left`;
+  const [done, total, left] = [formatBytes(progress.bytesDone), formatBytes(progress.total), formatDuration(progress.secondsLeft)];
+  return `${msg(str`${done} of ${total} (${percent}%)`)}  ${formatRate(progress.bytesPerSecond)}  ${msg(str`${left} left`)}`;
 }

@@ -6,6 +6,15 @@ const MAIN = fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url))
 export const CODE_LINE = /^[0-9A-Z$+\-./]{40,}$/;
 
 /**
+ * The environment the CLI runs in: this one, but in English whatever the machine's locale (the
+ * tests read its sentences), unless a test sets the locale itself.
+ */
+function childEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, ...inherited } = process.env;
+  return { ...inherited, LANG: 'C.UTF-8', ...overrides };
+}
+
+/**
  * The CLI as a user runs it: its own process, its standard input and output pipes. Lines are
  * collected as they come, so a test can wait for one and answer it.
  */
@@ -17,7 +26,7 @@ export class CliProcess {
   private readonly waiters: (() => void)[] = [];
 
   constructor(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env } });
+    this.child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: options.cwd, env: childEnv(options.env) });
     this.collect(this.child.stdout, this.lines);
     this.collect(this.child.stderr, this.errors);
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
