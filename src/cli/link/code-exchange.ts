@@ -63,7 +63,7 @@ async function readUsableCode(app: App, input: LineInput, out: TerminalOutput): 
 /** Prints the code once gathering has settled, so one QR code holds every address this side has. */
 async function showCode(app: App, out: TerminalOutput, options: ExchangeOptions, kind: 'offer' | 'answer'): Promise<void> {
   const code = await settledCode(app, kind);
-  out.say(instructions(kind, options.page !== undefined));
+  out.say(options.qr ? instructions(kind, options.page !== undefined) : textInstructions(kind));
   if (options.qr) out.say(qrForTerminal(code, options.page));
   if (options.page) out.say(linkFor(options.page, code));
   out.say(code);
@@ -73,6 +73,12 @@ function instructions(kind: 'offer' | 'answer', withLink: boolean): string {
   if (kind === 'answer') return msg('Your answer. On the other device, press Scan and show it this QR code, or paste the code below.');
   if (withLink) return msg("Your offer. Scan this QR code with the other device's camera, open the link there, or paste the code into P2P Direct.");
   return msg('Your offer. On the other device, open P2P Direct, press Scan and show it this QR code, or paste the code below.');
+}
+
+/** Without a QR code on screen (--no-qr, or output that is not a terminal): the text, or the link. */
+function textInstructions(kind: 'offer' | 'answer'): string {
+  if (kind === 'answer') return msg('Your answer. Paste it into the other device (the code or the link below).');
+  return msg('Your offer. Paste it into P2P Direct on the other device (the code or the link below).');
 }
 
 function codeOf(state: SessionState, kind: 'offer' | 'answer'): string | undefined {
