@@ -46,6 +46,8 @@ export interface App {
 export interface AppOptions {
   /** More features on this app's links, e.g. a group's protocol (group/member-link-feature.ts). */
   readonly features?: readonly SessionFeature[];
+  /** The device's identity, when several apps share one (a group's links); else made here from the platform's store. */
+  readonly identity?: DeviceIdentity | undefined;
 }
 
 /** Wires the core together on a platform: the same for the page, a terminal peer and the tests. */
@@ -56,7 +58,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): App {
   const transfers = new TransferFeature(platform.receivedFiles);
   // Received files are kept only until saved: what an earlier visit left behind goes now.
   void platform.receivedFiles.clear();
-  const identity = platform.deviceIdentity && new DeviceIdentity(platform.deviceIdentity);
+  const identity = options.identity ?? (platform.deviceIdentity && new DeviceIdentity(platform.deviceIdentity));
   const recognition = new PeerRecognition(identity);
   // The session is made below with the features; the verification only ends links once one is up.
   const verification = new VerificationFeature(identity, () => session.reset());

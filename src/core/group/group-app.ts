@@ -1,4 +1,6 @@
 import { createApp } from '../app/create-app.ts';
+import { DeviceIdentity } from '../device/device-identity.ts';
+import { randomId } from '../util/random-id.ts';
 import type { Platform } from '../app/platform.ts';
 import { TypedEventTarget } from '../events/typed-event-target.ts';
 import type { ReceivedFiles } from '../transfer/received-files.ts';
@@ -21,6 +23,8 @@ export interface NameStore {
 export class GroupApp extends TypedEventTarget<{ change: Event }> {
   private current: { group: Group; chat: GroupChat; primary: MemberLink };
   private name: string;
+  /** One certificate for every link, loaded once: a link made at once after New session still carries it. */
+  private readonly identity: DeviceIdentity | undefined;
 
   constructor(
     private readonly platform: Platform,
@@ -29,6 +33,7 @@ export class GroupApp extends TypedEventTarget<{ change: Event }> {
   ) {
     super();
     this.name = cleanDisplayName(names.load() ?? '') || fallbackName;
+    this.identity = platform.deviceIdentity && new DeviceIdentity(platform.deviceIdentity);
     // What an earlier visit received is gone; from now on files are kept until the group ends.
     void platform.receivedFiles.clear();
     this.current = this.start();
@@ -71,8 +76,8 @@ export class GroupApp extends TypedEventTarget<{ change: Event }> {
   private start(): { group: Group; chat: GroupChat; primary: MemberLink } {
     const receivedFiles = keptUntilGroupEnds(this.platform.receivedFiles);
     const group = new Group({
-      self: { id: crypto.randomUUID(), name: this.name },
-      createApp: (feature) => createApp({ ...this.platform, receivedFiles }, { features: [feature] }),
+      self: { id: randomId(), name: this.name },
+      createApp: (feature) => createApp({ ...this.platform, receivedFiles }, { features: [feature], identity: this.identity }),
     });
     const chat = new GroupChat(group);
     const primary = group.addDevice()!;

@@ -128,10 +128,10 @@ export class Group extends TypedEventTarget<{ change: Event }> implements Member
     }
   }
 
+  /** The member's bye follows at once and ends the link as ended by the other device; nothing to close here. */
   private memberLeft(member: MemberLink): void {
     member.left = true;
     this.introductions.linkLost(member);
-    member.app.session.reset();
     this.notify('change');
   }
 }

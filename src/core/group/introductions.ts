@@ -1,3 +1,4 @@
+import { randomId } from '../util/random-id.ts';
 import type { GroupMessage, MemberCard } from './group-messages.ts';
 import type { MemberLink } from './member-link.ts';
 import { settledCode } from './settled-code.ts';
@@ -40,7 +41,7 @@ export class Introductions {
 
   introduce(a: MemberLink, b: MemberLink): void {
     const [offerer, target] = a.card!.id < b.card!.id ? [a, b] : [b, a];
-    const intro = crypto.randomUUID();
+    const intro = randomId();
     this.issued.set(intro, { offerer, target });
     offerer.send({ type: 'group-introduce', intro, peer: target.card! });
   }
