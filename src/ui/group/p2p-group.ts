@@ -57,7 +57,7 @@ export class P2pGroup extends LitElement {
         ${linked.length > 1 && linked.length <= MAX_VIDEO_PEERS ? html`<button @click=${this.videoWithEveryone}>${msg('Start video with everyone')}</button>` : nothing}
       </div>
       ${linked.length > MAX_VIDEO_PEERS ? html`<p class="hint">${msg('A group call takes up to 4 devices (each one sends its video to every other); chat and files work with up to 8.')}</p>` : nothing}
-      <input class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true" @change=${this.sendToEveryone} />
+      ${linked.length > 1 ? html`<input class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true" @change=${this.sendToEveryone} />` : nothing}
       ${group.members.filter((member) => member !== app.primary && member.everLinked && !member.left).map((member) => this.renderMemberArea(member))}
     </section>`;
   }
@@ -99,7 +99,8 @@ export class P2pGroup extends LitElement {
     const input = event.target as HTMLInputElement;
     const files = [...(input.files ?? [])].filter((file) => !offerRefusal(file));
     input.value = '';
-    for (const member of this.groupApp?.group.linkedMembers() ?? []) member.app.transfers.manager?.offerFiles(files);
+    // Every working link, also one to a device that does not speak the group protocol (a terminal peer).
+    for (const member of this.groupApp?.group.members ?? []) if (member.state === 'linked') member.app.transfers.manager?.offerFiles(files);
   }
 }
 
