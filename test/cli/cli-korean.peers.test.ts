@@ -49,7 +49,7 @@ describe('the terminal in Korean (LANG=ko_KR.UTF-8)', { timeout: 60_000, retry: 
   it('offers in Korean, explains a bad paste in Korean, and keeps the code itself as it is', async () => {
     const offerer = cli(['chat', ...LOOPBACK]);
     const code = await offerer.code();
-    expect(offerer.lines.join('\n')).toContain('초대 코드예요. 상대 기기에서 P2P Direct를 열고 스캔을 눌러');
+    expect(offerer.lines.join('\n')).toContain('초대 코드예요. 상대 기기의 P2P Direct에 붙여 넣으세요(아래의 코드나 링크).');
     await offerer.line(/^상대 기기의 응답 코드\(코드나 링크\)를 여기에 붙여 넣고 Enter를 누르세요:$/);
     offerer.write('hello there');
     offerer.write(code.slice(0, 30));

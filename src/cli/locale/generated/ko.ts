@@ -10,7 +10,7 @@
 
     export const templates = {
       's013b0bda985969f7': `양쪽 모두 같은 네트워크에서만 통하는 로컬 주소만 알려 줬어요`,
-'s03255d4b55623ab1': `초대 코드예요. 다른 기기의 P2P Direct에 붙여 넣으세요(아래의 코드나 링크).`,
+'s03255d4b55623ab1': `초대 코드예요. 상대 기기의 P2P Direct에 붙여 넣으세요(아래의 코드나 링크).`,
 's04169f9a1dbfea75': `TURN 서버에는 사용자 이름이 필요해요(turn:user:password@host:port)`,
 's050bd0a739e3afbd': `모든 주소 쌍을 시도했지만 응답이 하나도 없었어요`,
 's08de1fe434fb05cd': str`상대: ${0}`,
@@ -95,7 +95,7 @@
 'sa88dfae28bdf378f': `아직 코드를 준비하고 있어요. 잠시 후 다시 붙여 넣으세요.`,
 'sa8b2e2b88d8ada88': str`예상하지 못한 오류가 생겼어요: ${0}`,
 'sa8b4a5351b3bcae7': `STUN 서버(여러 번 가능), 예: stun:stun.example.org:3478`,
-'saab37cd8373de3d1': `응답 코드예요. 다른 기기에 붙여 넣으세요(아래의 코드나 링크).`,
+'saab37cd8373de3d1': `응답 코드예요. 상대 기기에 붙여 넣으세요(아래의 코드나 링크).`,
 'sad4f6a3a8a4f3b9f': `receive: 같은 이름의 파일을 덮어써요(기본: "이름 (1).확장자")`,
 'sae086ad74a62c1e3': `--page에는 http:// 또는 https:// 주소를 적으세요.`,
 'saee333f91ad24f72': `stun:, stuns:, turn:, turns: 중 하나로 시작해야 해요`,
