@@ -19,6 +19,8 @@ interface Joined {
   readonly member: MemberLink;
   readonly via: MemberLink;
   readonly role: 'offerer' | 'target';
+  /** Made for this introduction (dropped if it fails), or a lost link to the member, given a fresh start. */
+  readonly created: boolean;
 }
 
 /**
@@ -82,17 +84,24 @@ export class Introductions {
     }
   }
 
-  /** Whether this device may make a link to `peer` now; otherwise the introducer hears group-cancel. */
-  private accepts(via: MemberLink, intro: string, peer: MemberCard): boolean {
-    if (peer.id !== this.host.self.id && !this.host.memberById(peer.id) && !this.host.full) return true;
+  /**
+   * The link this introduction may use: a new one, or the lost link to that member (its App keeps
+   * the conversation, so chat and files carry on). Undefined when a link exists or is being made:
+   * then the introducer hears group-cancel, and the pair keeps its one link.
+   */
+  private linkFor(via: MemberLink, intro: string, peer: MemberCard): { member: MemberLink; created: boolean } | undefined {
+    const existing = this.host.memberById(peer.id);
+    if (existing?.state === 'lost') return { member: existing, created: false };
+    if (peer.id !== this.host.self.id && !existing && !this.host.full) return { member: this.host.newLink(peer, via.card!.id), created: true };
     via.send({ type: 'group-cancel', intro });
-    return false;
+    return undefined;
   }
 
   private async offer(via: MemberLink, key: string, intro: string, peer: MemberCard): Promise<void> {
-    if (!this.accepts(via, intro, peer)) return;
-    const member = this.host.newLink(peer, via.card!.id);
-    this.joined.set(key, { member, via, role: 'offerer' });
+    const link = this.linkFor(via, intro, peer);
+    if (!link) return;
+    const { member } = link;
+    this.joined.set(key, { ...link, via, role: 'offerer' });
     const started = await member.app.session.createOffer();
     const code = started.ok ? await settledCode(member.app.session, this.gatherCapMs) : undefined;
     if (!this.joined.has(key)) return;
@@ -101,9 +110,10 @@ export class Introductions {
   }
 
   private async answer(via: MemberLink, key: string, intro: string, peer: MemberCard, offer: string): Promise<void> {
-    if (!this.accepts(via, intro, peer)) return;
-    const member = this.host.newLink(peer, via.card!.id);
-    this.joined.set(key, { member, via, role: 'target' });
+    const link = this.linkFor(via, intro, peer);
+    if (!link) return;
+    const { member } = link;
+    this.joined.set(key, { ...link, via, role: 'target' });
     const applied = await member.app.session.acceptBlob(offer);
     const code = applied.ok ? await settledCode(member.app.session, this.gatherCapMs) : undefined;
     if (!this.joined.has(key)) return;
@@ -128,6 +138,6 @@ export class Introductions {
     const joined = this.joined.get(key);
     if (!joined) return;
     this.joined.delete(key);
-    if (joined.member.state !== 'linked') this.host.drop(joined.member);
+    if (joined.created && joined.member.state !== 'linked') this.host.drop(joined.member);
   }
 }
