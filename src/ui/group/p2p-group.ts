@@ -58,7 +58,7 @@ export class P2pGroup extends LitElement {
       </div>
       ${linked.length > MAX_VIDEO_PEERS ? html`<p class="hint">${msg('A group call takes up to 4 devices (each one sends its video to every other); chat and files work with up to 8.')}</p>` : nothing}
       ${linked.length > 1 ? html`<input class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true" @change=${this.sendToEveryone} />` : nothing}
-      ${group.members.filter((member) => member !== app.primary && member.everLinked && !member.left).map((member) => this.renderMemberArea(member))}
+      ${group.members.filter((member) => this.hasOwnArea(member, linked.length)).map((member) => this.renderMemberArea(member))}
     </section>`;
   }
 
@@ -69,18 +69,32 @@ export class P2pGroup extends LitElement {
     return html`<li data-state=${member.state}>
       <strong>${member.card ? name : msg('New device')}</strong> — ${memberStateText(member.state)}
       ${code ? html` — ${msg('code')} <span class="code">${formatCode(code.code)}</span>` : nothing}
-      ${introducer ? html` — ${msg(str`introduced by ${shownName(introducer.name)}`)}` : nothing}
+      ${introducer ? html` — ${this.vouched(member) ? msg(str`introduced by ${shownName(introducer.name)}, whose code you checked`) : msg(str`introduced by ${shownName(introducer.name)}`)}` : nothing}
     </li>`;
   }
 
-  /** The call and the files of a link the page's own sections do not show. */
+  /** Links after the first; the first too once it is lost while others go on (the page then shows the group). */
+  private hasOwnArea(member: MemberLink, linked: number): boolean {
+    if (member.left || !member.everLinked) return false;
+    return member !== this.groupApp?.primary || (member.state === 'lost' && linked > 0);
+  }
+
+  /** The call, the code and the files of a link the page's own sections do not show; Reconnect once it is lost. */
   private renderMemberArea(member: MemberLink) {
     const name = shownName(member.card?.name);
     return html`<details open>
       <summary>${msg(str`With ${name}`)}</summary>
+      ${member.state === 'lost' ? html`<p2p-member-invite .member=${member}></p2p-member-invite>` : nothing}
+      <p2p-verification .verification=${member.app.verification}></p2p-verification>
       <p2p-call .call=${member.app.calls.call} ?frozen=${member.state !== 'linked'}></p2p-call>
       <p2p-files .manager=${member.app.transfers.manager} .files=${member.app.transfers.received} ?peerVerified=${member.app.verification.verified}></p2p-files>
     </details>`;
+  }
+
+  /** The introducer's own link was confirmed by the people: what it relayed is as trusted as it is. */
+  private vouched(member: MemberLink): boolean {
+    const introducer = this.groupApp?.group.members.find((other) => other.card?.id === member.introducedBy);
+    return Boolean(introducer?.confirmed) && !member.confirmed;
   }
 
   private addDevice(): void {
