@@ -49,25 +49,25 @@ interface Probe {
   linkedCount(): number;
 }
 
+/** In the page, when each member's link first came up, by name (a string: tsx would wrap named functions in a helper the page lacks). */
 async function recordLinkTimes(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    type Member = { left: boolean; state: string; card?: { name: string } };
-    const probe = { linkedAt: {} as Record<string, number>, linkedCount: () => 0 };
-    Object.assign(window, probe);
-    const check = () => {
-      const app = document.querySelector('p2p-app') as unknown as { groupApp?: { group: { members: Member[]; addEventListener(t: string, l: () => void): void } } };
-      const group = app.groupApp?.group;
-      if (!group) return setTimeout(check, 20);
-      const seen = (window as unknown as typeof probe).linkedAt;
+  await page.evaluate(`(() => {
+    window.linkedAt = {};
+    window.linkedCount = () => 0;
+    const start = () => {
+      const group = document.querySelector('p2p-app')?.groupApp?.group;
+      if (!group) return setTimeout(start, 20);
       const mark = () => {
-        for (const member of group.members) if (member.state === 'linked' && member.card?.name && !seen[member.card.name]) seen[member.card.name] = Date.now();
+        for (const member of group.members) {
+          if (member.state === 'linked' && member.card?.name && !window.linkedAt[member.card.name]) window.linkedAt[member.card.name] = Date.now();
+        }
       };
-      (window as unknown as typeof probe).linkedCount = () => group.members.filter((member) => member.state === 'linked').length;
+      window.linkedCount = () => group.members.filter((member) => member.state === 'linked').length;
       group.addEventListener('change', mark);
       setInterval(mark, 20);
     };
-    check();
-  });
+    start();
+  })()`);
 }
 
 async function rename(peer: PeerPage, name: string): Promise<void> {

@@ -22,7 +22,17 @@ const MAX_VIDEO_PEERS = 3;
 @customElement('p2p-group')
 @localized()
 export class P2pGroup extends LitElement {
-  static override styles = [sharedStyles, css`ul { padding-left: 1.2rem; } li { margin: 0.3rem 0; } .code { font-family: var(--p2p-mono); }`];
+  static override styles = [
+    sharedStyles,
+    css`
+      ul { padding-left: 1.2rem; }
+      li { margin: 0.3rem 0; }
+      .code { font-family: var(--p2p-mono); }
+      /* One tile per member: its video, code and files; side by side as the width allows. */
+      .tiles { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr)); }
+      .tiles > details { border: 1px solid var(--p2p-border); border-radius: var(--p2p-radius); padding: 0.5rem; }
+    `,
+  ];
 
   @property({ attribute: false }) groupApp: GroupApp | undefined;
   @state() private inviting: MemberLink | undefined;
@@ -58,7 +68,7 @@ export class P2pGroup extends LitElement {
       </div>
       ${linked.length > MAX_VIDEO_PEERS ? html`<p class="hint">${msg('A group call takes up to 4 devices (each one sends its video to every other); chat and files work with up to 8.')}</p>` : nothing}
       ${linked.length > 1 ? html`<input class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true" @change=${this.sendToEveryone} />` : nothing}
-      ${group.members.filter((member) => this.hasOwnArea(member, linked.length)).map((member) => this.renderMemberArea(member))}
+      <div class="tiles">${group.members.filter((member) => this.hasOwnArea(member, linked.length)).map((member) => this.renderMemberArea(member))}</div>
     </section>`;
   }
 

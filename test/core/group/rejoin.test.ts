@@ -31,7 +31,9 @@ describe('a member that dropped out comes back', () => {
     await eventually(() => bToC.state === 'linked' && cToB.state === 'linked', 'B and C re-linked through A', 8_000);
     // The same links, so the same conversations: nothing doubled, nothing lost.
     expect(b.members.filter((member) => member.card?.id === c.self.id)).toHaveLength(1);
-    expect(cToB.app.conversation.lastOutcome).toBe('continued');
+    // Connected first, then both hellos heard: the link's meaning settles a moment later.
+    await eventually(() => cToB.app.conversation.lastOutcome === 'continued' && bToC.app.conversation.lastOutcome === 'continued', 'B–C continued');
+    expect(cToB.app.conversation.id).toBe(bToC.app.conversation.id);
     expect(cToB.app.chat.entries.map((entry) => entry.text)).toEqual(['before the outage']);
   });
 });
