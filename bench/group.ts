@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import { launchChromium, newDevice } from '../test/support/launch/chromium.ts';
 import { setNetworkShape } from '../test/support/launch/network.ts';
+import { addDevice, rename } from '../test/support/page/group.ts';
 import { PeerPage } from '../test/support/page/peer-page.ts';
 import { buildAndServe } from '../test/support/serve/built-page.ts';
 
@@ -68,23 +69,6 @@ async function recordLinkTimes(page: Page): Promise<void> {
     };
     start();
   })()`);
-}
-
-async function rename(peer: PeerPage, name: string): Promise<void> {
-  const box = peer.page.getByRole('textbox', { name: 'Your name', exact: true });
-  await box.fill(name);
-  await box.press('Enter');
-}
-
-async function addDevice(member: PeerPage, newcomer: PeerPage): Promise<void> {
-  await member.button('Add a device').click();
-  await member.button('Create a code for the new device').click();
-  const code = member.page.getByRole('textbox', { name: 'Code for the new device', exact: true });
-  await code.waitFor();
-  await newcomer.paste(await code.inputValue());
-  await member.page.getByRole('textbox', { name: 'Answer from the new device', exact: true }).fill(await newcomer.readBlob('Answer'));
-  await member.button('Add').click();
-  await newcomer.waitForStatus('Connected');
 }
 
 /** Per message: the latest receiver's log time minus the sender's. */

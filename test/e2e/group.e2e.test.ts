@@ -3,30 +3,12 @@ import type { Page } from 'playwright-core';
 import { randomFile, sha256OfFile } from '../support/inputs/random-file.ts';
 import { newDevice } from '../support/launch/chromium.ts';
 import { connectedPair } from '../support/page/pair.ts';
+import { addDevice, rename } from '../support/page/group.ts';
 import { PeerPage } from '../support/page/peer-page.ts';
 import { useChromiumOnOfflineLan } from './setup/browsers.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromiumOnOfflineLan(['--use-fake-ui-for-media-stream']);
-
-async function rename(peer: PeerPage, name: string): Promise<void> {
-  const box = peer.page.getByRole('textbox', { name: 'Your name', exact: true });
-  await box.fill(name);
-  await box.press('Enter');
-  await box.blur();
-}
-
-/** A adds one more device by hand: its code to the newcomer's paste box, the newcomer's answer back. */
-async function addDevice(member: PeerPage, newcomer: PeerPage): Promise<void> {
-  await member.button('Add a device').click();
-  await member.button('Create a code for the new device').click();
-  const code = member.page.getByRole('textbox', { name: 'Code for the new device', exact: true });
-  await code.waitFor();
-  await newcomer.paste(await code.inputValue());
-  await member.page.getByRole('textbox', { name: 'Answer from the new device', exact: true }).fill(await newcomer.readBlob('Answer'));
-  await member.button('Add').click();
-  await newcomer.waitForStatus('Connected');
-}
 
 function member(peer: PeerPage, name: string, state: string) {
   return peer.page.getByRole('list', { name: 'Members', exact: true }).locator(`li[data-state="${state}"]`).filter({ hasText: name });
