@@ -61,18 +61,11 @@ export async function acceptEveryFile(app: App): Promise<void> {
   });
 }
 
-/** The app's transfer manager, once its machinery has loaded and a link has given it one. */
+/** The app's transfer manager, once its machinery has loaded and a link has given it one; fails after 10 s. */
 export function transferManagerOf(app: App): Promise<NonNullable<App['transfers']['manager']>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no transfer manager: not connected')), 10_000);
-    const check = (): void => {
-      const manager = app.transfers.manager;
-      if (!manager) return;
-      clearTimeout(timer);
-      app.transfers.removeEventListener('change', check);
-      resolve(manager);
-    };
-    app.transfers.addEventListener('change', check);
-    check();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('no transfer manager: not connected')), 10_000);
   });
+  return Promise.race([app.transfers.whenManager(), timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
 import type { App } from '../../core/app/create-app.ts';
-import type { TransferManager } from '../../core/transfer/transfer-manager.ts';
 import { formatCode } from '../../core/verification/verification-bytes.ts';
 import type { CliOptions } from '../cli-args.ts';
 import { exchangeCodes } from '../link/code-exchange.ts';
@@ -38,20 +37,6 @@ async function announceVerificationCode({ app, out }: CliContext): Promise<void>
   if (shown()) return;
   const listener = (): void => void (shown() && verification.removeEventListener('change', listener));
   verification.addEventListener('change', listener);
-}
-
-/** The conversation's transfer manager, once its lazily loaded machinery has bound it to the link. */
-export function transferManager(app: App): Promise<TransferManager> {
-  return new Promise((resolve) => {
-    const check = (): void => {
-      const manager = app.transfers.manager;
-      if (!manager) return;
-      app.transfers.removeEventListener('change', check);
-      resolve(manager);
-    };
-    app.transfers.addEventListener('change', check);
-    check();
-  });
 }
 
 /** Text from the other device, made safe to print: no escape sequences, control or bidi characters. */

@@ -6,7 +6,7 @@ import type { DiskReceivedFiles } from '../files/disk-received-files.ts';
 import { stoppedBecause } from '../link/session-watch.ts';
 import { transferEndText } from '../terminal/transfer-text.ts';
 import { formatBytes, progressText } from '../terminal/progress-text.ts';
-import { connect, transferManager, type CliContext } from './cli-context.ts';
+import { connect, type CliContext } from './cli-context.ts';
 
 /**
  * Accepts every file the other device sends into the folder. Ends when the files offered so far
@@ -17,7 +17,7 @@ export async function runReceive(context: CliContext, received: DiskReceivedFile
   const { app, out, options } = context;
   await checkFolder(received.directory);
   await connect(context);
-  const manager = await transferManager(app);
+  const manager = await app.transfers.whenManager();
   const folder = received.directory;
   out.say(msg(str`Files will be written to ${folder}. Waiting for the other device to send…`));
   const open = new Set<string>();

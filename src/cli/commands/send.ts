@@ -6,7 +6,7 @@ import { openFileSources } from '../files/file-sources.ts';
 import { whenStopped } from '../link/session-watch.ts';
 import { transferEndText } from '../terminal/transfer-text.ts';
 import { formatBytes, progressText } from '../terminal/progress-text.ts';
-import { connect, transferManager, type CliContext } from './cli-context.ts';
+import { connect, type CliContext } from './cli-context.ts';
 
 /** Offers every named file, shows each one's progress, and exits 0 once all of them arrived verified. */
 export async function runSend(context: CliContext): Promise<ExitCode> {
@@ -15,7 +15,7 @@ export async function runSend(context: CliContext): Promise<ExitCode> {
   if (!opened.ok) throw new CliFailure(EXIT.badFile, opened.error);
   const sources = opened.value;
   await connect(context);
-  const manager = await transferManager(app);
+  const manager = await app.transfers.whenManager();
   const total = sources.reduce((sum, source) => sum + source.size, 0);
   const ids = new Set(manager.offerFiles(sources));
   const [count, size] = [sources.length, formatBytes(total)];

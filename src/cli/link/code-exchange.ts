@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { App } from '../../core/app/create-app.ts';
-import type { SessionState } from '../../core/session/session-state.ts';
 import { linkFor } from '../../core/qr/qr-link.ts';
+import { ownCode, settledCode } from '../../core/session/settled-code.ts';
 import { CliFailure, EXIT } from '../exit-codes.ts';
 import { blobProblemText } from '../terminal/cli-text.ts';
 import type { LineInput } from '../terminal/line-input.ts';
@@ -62,7 +62,7 @@ async function readUsableCode(app: App, input: LineInput, out: TerminalOutput): 
 
 /** Prints the code once gathering has settled, so one QR code holds every address this side has. */
 async function showCode(app: App, out: TerminalOutput, options: ExchangeOptions, kind: 'offer' | 'answer'): Promise<void> {
-  const code = await settledCode(app, kind);
+  const code = await codeToShow(app);
   out.say(options.qr ? instructions(kind, options.page !== undefined) : textInstructions(kind));
   if (options.qr) out.say(qrForTerminal(code, options.page));
   if (options.page) out.say(linkFor(options.page, code));
@@ -81,18 +81,12 @@ function textInstructions(kind: 'offer' | 'answer'): string {
   return msg('Your offer. Paste it into P2P Direct on the other device (the code or the link below).');
 }
 
-function codeOf(state: SessionState, kind: 'offer' | 'answer'): string | undefined {
-  if (kind === 'offer') return state.phase === 'offer-ready' ? state.offer : undefined;
-  return state.phase === 'connecting' ? state.answer : undefined;
-}
-
-async function settledCode(app: App, kind: 'offer' | 'answer'): Promise<string> {
-  const stateNow = await untilState(app, (state) => codeOf(state, kind) !== undefined || state.phase === 'connected');
-  // Gathering stops by its cap at the latest (ice-gathering.ts); a later version only adds addresses.
-  const deadline = (app.session.timing.startedAt ?? Date.now()) + app.settings.current.gatherCapMs + 100;
-  const gathering = (): boolean => app.session.connection?.iceGatheringState !== 'complete';
-  while (Date.now() < deadline && gathering() && codeOf(app.session.state, kind) !== undefined) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return codeOf(app.session.state, kind) ?? codeOf(stateNow, kind) ?? '';
+/**
+ * The code once gathering is complete or past its cap (ice-gathering.ts), so one QR code holds
+ * every address this side has: a person looks at one code, so it does not stop at a quiet spell.
+ */
+async function codeToShow(app: App): Promise<string> {
+  const stateNow = await untilState(app, (state) => ownCode(state) !== undefined || state.phase === 'connected');
+  const settled = await settledCode(app.session, app.settings.current.gatherCapMs + 100, Infinity);
+  return settled ?? ownCode(stateNow) ?? '';
 }

@@ -1,7 +1,7 @@
 import { randomId } from '../util/random-id.ts';
 import type { GroupMessage, MemberCard } from './group-messages.ts';
 import type { MemberLink } from './member-link.ts';
-import { settledCode } from './settled-code.ts';
+import { settledCode } from '../session/settled-code.ts';
 
 /** What the introductions need of their group. */
 export interface IntroductionHost {

@@ -39,6 +39,19 @@ export class TransferFeature extends TypedEventTarget<{ change: Event }> impleme
     return this.current;
   }
 
+  /** The manager, once the machinery has loaded and a link has given it one (a link may come up a moment before). */
+  whenManager(): Promise<TransferManager> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (!this.current) return;
+        this.removeEventListener('change', check);
+        resolve(this.current);
+      };
+      this.addEventListener('change', check);
+      check();
+    });
+  }
+
   attach(link: FeatureLink): void {
     const { pc } = link;
     const port: TransferPort = (this.port = {

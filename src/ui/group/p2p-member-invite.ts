@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { MemberLink } from '../../core/group/member-link.ts';
-import { ownCode } from '../../core/group/settled-code.ts';
+import { ownCode } from '../../core/session/settled-code.ts';
 import { canStart } from '../../core/session/session-state.ts';
 import { shownName } from './member-text.ts';
 import '../components/p2p-qr-code.ts';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach } from 'vitest';
 import { createApp } from '../../../src/core/app/create-app.ts';
+import type { Platform } from '../../../src/core/app/platform.ts';
 import { Group } from '../../../src/core/group/group.ts';
 import type { MemberLink } from '../../../src/core/group/member-link.ts';
 import { LinkedPeerConnection } from '../../helpers/linked-peer-connection.ts';
@@ -16,19 +17,20 @@ afterEach(() => {
   groups = [];
 });
 
-/** One device's group over in-memory linked connections (real descriptions, the real codec). */
+/** A device's platform over in-memory linked connections (real descriptions, the real codec), with short gathering and timeouts. */
+export function memoryPlatform(): Platform {
+  return {
+    createPeerConnection: () => new LinkedPeerConnection(chromium) as unknown as RTCPeerConnection,
+    settingsStore: memorySettingsStore({ iceServers: [], gatherCapMs: 50, gatherQuietMs: 10, connectTimeoutMs: 2_000, answerTimeoutMs: 2_000 }),
+    receivedFiles: new MemoryReceivedFiles(),
+  };
+}
+
+/** One device's group over in-memory linked connections. */
 export function device(name: string, id = `${name.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}`): Group {
   const group = new Group({
     self: { id, name },
-    createApp: (feature) =>
-      createApp(
-        {
-          createPeerConnection: () => new LinkedPeerConnection(chromium) as unknown as RTCPeerConnection,
-          settingsStore: memorySettingsStore({ iceServers: [], gatherCapMs: 50, gatherQuietMs: 10, connectTimeoutMs: 2_000, answerTimeoutMs: 2_000 }),
-          receivedFiles: new MemoryReceivedFiles(),
-        },
-        { features: [feature] },
-      ),
+    createApp: (feature) => createApp(memoryPlatform(), { features: [feature] }),
     gatherCapMs: 50,
   });
   groups.push(group);

@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/core/app/create-app.ts';
 import type { UncheckedMessage } from '../../../src/core/channel/control-messages.ts';
-import { parseGroupMessage, type GroupMessage, type MemberCard } from '../../../src/core/group/group-messages.ts';
-import { settledCode } from '../../../src/core/group/settled-code.ts';
+import { GROUP_MESSAGE_TYPES, parseGroupMessage, type GroupMessage, type MemberCard } from '../../../src/core/group/group-messages.ts';
+import { settledCode } from '../../../src/core/session/settled-code.ts';
 import type { FeatureLink, SessionFeature } from '../../../src/core/session/feature.ts';
-import { LinkedPeerConnection } from '../../helpers/linked-peer-connection.ts';
-import { MemoryReceivedFiles, memorySettingsStore } from '../../helpers/node-platform.ts';
 import { code } from '../../helpers/session-peers.ts';
-import { device, eventually, linkByHand } from './group-devices.ts';
-
-const capture = (name: string) => readFileSync(new URL(`../../fixtures/sdp/${name}.sdp`, import.meta.url), 'utf8');
-const chromium = { offer: capture('chromium156-offer-data-mdns'), answer: capture('chromium156-answer-data-mdns') };
+import { device, eventually, linkByHand, memoryPlatform } from './group-devices.ts';
 
 const apps: App[] = [];
 afterEach(() => {
@@ -29,7 +23,7 @@ function scriptedApp(card: MemberCard): Scripted {
   let link: FeatureLink | undefined;
   const heard: GroupMessage[] = [];
   const feature: SessionFeature = {
-    messageTypes: ['group-hello', 'group-introduce', 'group-offer', 'group-answer', 'group-cancel', 'group-leave'],
+    messageTypes: GROUP_MESSAGE_TYPES,
     attach: (opened) => {
       link = opened;
       const hello: GroupMessage = { type: 'group-hello', member: card, members: [] };
@@ -42,14 +36,7 @@ function scriptedApp(card: MemberCard): Scripted {
     detach: () => undefined,
     reset: () => undefined,
   };
-  const app = createApp(
-    {
-      createPeerConnection: () => new LinkedPeerConnection(chromium) as unknown as RTCPeerConnection,
-      settingsStore: memorySettingsStore({ iceServers: [], gatherCapMs: 50, gatherQuietMs: 10 }),
-      receivedFiles: new MemoryReceivedFiles(),
-    },
-    { features: [feature] },
-  );
+  const app = createApp(memoryPlatform(), { features: [feature] });
   apps.push(app);
   return {
     app,

@@ -1,5 +1,5 @@
-import type { PeerSession } from '../session/peer-session.ts';
-import type { SessionState } from '../session/session-state.ts';
+import type { PeerSession } from './peer-session.ts';
+import type { SessionState } from './session-state.ts';
 
 /** This device's code in the state, if it shows one: the offer, or the answer it made. */
 export function ownCode(state: SessionState): string | undefined {
